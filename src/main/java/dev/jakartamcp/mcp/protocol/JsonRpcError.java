@@ -1,0 +1,38 @@
+package dev.jakartamcp.mcp.protocol;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+/**
+ * The error object of a JSON-RPC error response.
+ * https://www.jsonrpc.org/specification#error_object
+ */
+public record JsonRpcError(int code, String message, JsonValue data) {
+
+    // https://www.jsonrpc.org/specification#error_object
+    public static final int PARSE_ERROR = -32700;
+    public static final int INVALID_REQUEST = -32600;
+    public static final int METHOD_NOT_FOUND = -32601;
+    public static final int INVALID_PARAMS = -32602;
+    public static final int INTERNAL_ERROR = -32603;
+    // implementation-defined server errors (-32000..-32099), used by the HTTP transport
+    public static final int TRANSPORT_ERROR = -32000;
+    public static final int SESSION_NOT_FOUND = -32001;
+
+    public JsonRpcError(int code, String message) {
+        this(code, message, null);
+    }
+
+    public JsonObject toJson() {
+        JsonObjectBuilder b = JsonCodec.object().add("code", code).add("message", message);
+        if (data != null) {
+            b.add("data", data);
+        }
+        return b.build();
+    }
+
+    public static JsonRpcError fromJson(JsonObject json) {
+        return new JsonRpcError(json.getInt("code", INTERNAL_ERROR), json.getString("message", ""), json.get("data"));
+    }
+}

@@ -1,0 +1,18 @@
+package dev.jakartamcp.mcp.server.control;
+
+import dev.jakartamcp.mcp.protocol.CallToolResult;
+import dev.jakartamcp.mcp.protocol.ToolDefinition;
+import jakarta.json.JsonObject;
+
+/**
+ * The extension point for tools: a CDI bean implementing this is listed and callable.
+ * The engine validates arguments against {@link ToolDefinition#inputSchema()} before {@link #call} runs.
+ * https://modelcontextprotocol.io/specification/2025-11-25/server/tools
+ */
+public interface McpTool {
+
+    ToolDefinition definition();
+
+    /** Expected failures are returned as {@link CallToolResult#error}; an exception means a bug. */
+    CallToolResult call(JsonObject arguments, CallContext context);
+}

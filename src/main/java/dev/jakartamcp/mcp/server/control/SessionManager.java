@@ -1,0 +1,90 @@
+package dev.jakartamcp.mcp.server.control;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.inject.Inject;
+
+import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+/**
+ * Creates, finds and ends sessions, applying the idle timeout and the session cap.
+ * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management
+ */
+@ApplicationScoped
+public class SessionManager {
+
+    private static final Logger LOG = Logger.getLogger(SessionManager.class.getName());
+
+    @Inject
+    SessionStore store;
+
+    @Inject
+    McpServerConfig config;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private ScheduledFuture<?> sweeper;
+
+    /** Starts the idle sweep with the application, not with the first request. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        // touching the bean is enough; @PostConstruct does the work
+    }
+
+    @PostConstruct
+    void startSweeper() {
+        long every = Math.max(1000, Math.min(60_000, config.idleTimeoutMillis() / 2));
+        sweeper = scheduler.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stopSweeper() {
+        if (sweeper != null) {
+            sweeper.cancel(false);
+        }
+    }
+
+    void sweep() {
+        int removed = store.removeIdle(config.idleTimeoutMillis());
+        if (removed > 0) {
+            LOG.fine(() -> "expired " + removed + " idle MCP sessions");
+        }
+    }
+
+    /** Empty when the cap is reached even after dropping idle sessions. */
+    public Optional<McpSession> create(String protocolVersion, String clientName, String clientVersion, String capabilities) {
+        McpSession session = new McpSession(SessionIds.next(), protocolVersion, clientName, clientVersion, capabilities,
+                false, System.currentTimeMillis());
+        if (store.add(session, config.maxSessions())) {
+            return Optional.of(session);
+        }
+        sweep();
+        return store.add(session, config.maxSessions()) ? Optional.of(session) : Optional.empty();
+    }
+
+    public Optional<McpSession> find(String id) {
+        return store.find(id, config.idleTimeoutMillis());
+    }
+
+    public McpSession markReady(McpSession session) {
+        McpSession ready = session.ready();
+        store.replace(ready);
+        return ready;
+    }
+
+    public boolean end(String id) {
+        return store.remove(id);
+    }
+
+    public int count() {
+        return store.size();
+    }
+}

@@ -1,0 +1,63 @@
+package dev.jakartamcp.users;
+
+import dev.jakartamcp.mcp.protocol.CallToolResult;
+import dev.jakartamcp.mcp.protocol.JsonCodec;
+import dev.jakartamcp.mcp.protocol.ToolAnnotations;
+import dev.jakartamcp.mcp.protocol.ToolDefinition;
+import dev.jakartamcp.mcp.server.control.CallContext;
+import dev.jakartamcp.mcp.server.control.McpTool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+
+/** Finds users by parts of their name, surname or email, and by gender. */
+@ApplicationScoped
+public class SearchUsersTool implements McpTool {
+
+    /** The text lists at most this many users; structuredContent has them all. */
+    static final int TEXT_LIMIT = 50;
+
+    private static final ToolDefinition DEFINITION = new ToolDefinition("search_users", "Search users",
+            "Finds users whose name, surname or email contain the given text (case-insensitive) and whose gender "
+                    + "matches exactly. All given criteria must match; with no criteria every user is returned. "
+                    + "Use it to check whether a user exists before adding one.",
+            UserSchemas.search(), UserSchemas.userList(), ToolAnnotations.readOnly("Search users"));
+
+    @Inject
+    UserGateway users;
+
+    @Inject
+    UserPresenter presenter;
+
+    @Override
+    public ToolDefinition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public CallToolResult call(JsonObject arguments, CallContext context) {
+        try {
+            JsonArray found = UserToolFailures.await(users.search(arguments.getString("name", null),
+                    arguments.getString("surname", null), arguments.getString("email", null),
+                    arguments.getString("gender", null)), 0);
+            JsonArrayBuilder masked = JsonCodec.array();
+            StringBuilder text = new StringBuilder(found.isEmpty() ? "No users match." : "Found " + found.size() + " users:");
+            for (int i = 0; i < found.size(); i++) {
+                JsonObject user = presenter.mask(found.getJsonObject(i));
+                masked.add(user);
+                if (i < TEXT_LIMIT) {
+                    text.append('\n').append(presenter.line(user));
+                }
+            }
+            if (found.size() > TEXT_LIMIT) {
+                text.append("\n... and ").append(found.size() - TEXT_LIMIT).append(" more; narrow the search to see them.");
+            }
+            return CallToolResult.structured(text.toString(),
+                    JsonCodec.object().add("count", found.size()).add("users", masked).build());
+        } catch (UserToolFailures.Failed failed) {
+            return failed.result;
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.jakartamcp.users;
+
+import dev.jakartamcp.mcp.protocol.CallToolResult;
+import dev.jakartamcp.mcp.protocol.ToolAnnotations;
+import dev.jakartamcp.mcp.protocol.ToolDefinition;
+import dev.jakartamcp.mcp.server.control.CallContext;
+import dev.jakartamcp.mcp.server.control.McpTool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+/** Changes some fields of a user; the same call twice has the same effect. */
+@ApplicationScoped
+public class UpdateUserTool implements McpTool {
+
+    private static final ToolDefinition DEFINITION = new ToolDefinition("update_user", "Update user",
+            "Changes the given fields of an existing user; fields left out keep their values. about_me cannot be changed.",
+            UserSchemas.update(), UserSchemas.user(), ToolAnnotations.writing("Update user", false, true));
+
+    @Inject
+    UserGateway users;
+
+    @Inject
+    UserPresenter presenter;
+
+    @Override
+    public ToolDefinition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public CallToolResult call(JsonObject arguments, CallContext context) {
+        long id = arguments.getJsonNumber("id").longValue();
+        JsonObject changes = arguments.getJsonObject("new_info");
+        if (changes.isEmpty()) {
+            return CallToolResult.error("new_info is empty: give at least one field to change.");
+        }
+        try {
+            JsonObject user = presenter.mask(UserToolFailures.await(users.update(id, changes), id));
+            return CallToolResult.structured("Updated " + presenter.describe(user), user);
+        } catch (UserToolFailures.Failed failed) {
+            return failed.result;
+        }
+    }
+}
