@@ -24,6 +24,7 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.Provider;
 
@@ -97,8 +98,9 @@ public class McpTransportFilter implements ContainerRequestFilter {
         }
         byte[] body = readBody(ctx);
         if (body == null) {
-            ctx.abortWith(TransportErrors.of(Status.REQUEST_ENTITY_TOO_LARGE,
-                    "Body larger than " + config.maxBodyBytes() + " bytes"));
+            // the rest of the body is never read, so the connection cannot be reused
+            ctx.abortWith(Response.fromResponse(TransportErrors.of(Status.REQUEST_ENTITY_TOO_LARGE,
+                    "Body larger than " + config.maxBodyBytes() + " bytes")).header("Connection", "close").build());
             return;
         }
         JsonValue json;
