@@ -58,6 +58,11 @@ public class McpEndpoint {
         JsonRpcMessage message = in.single();
         if (in.isInitialize()) {
             McpDispatcher.InitializeOutcome outcome = dispatcher.initialize((JsonRpcMessage.Request) message);
+            if (outcome.overloaded()) {
+                // the session cap is a capacity limit, not the client's fault: 503, come back later
+                return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+                        .type(MediaType.APPLICATION_JSON_TYPE).entity(bytes(outcome.response())).build();
+            }
             Response.ResponseBuilder response = Response.ok(bytes(outcome.response()), MediaType.APPLICATION_JSON_TYPE);
             // https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management
             outcome.session().ifPresent(s -> response.header(McpHeaders.SESSION_ID, s.id()));

@@ -52,8 +52,14 @@ public class McpDispatcher {
             + "Search before adding a user, confirm before deleting one.")
     String instructions;
 
-    /** The outcome of initialize: a new session and the response, or only an error response. */
-    public record InitializeOutcome(Optional<McpSession> session, JsonRpcMessage response) {
+    /**
+     * The outcome of initialize: a new session and the response, or only an error response.
+     * {@code overloaded} says the error is the session cap, which the transport answers with 503.
+     */
+    public record InitializeOutcome(Optional<McpSession> session, JsonRpcMessage response, boolean overloaded) {
+        InitializeOutcome(Optional<McpSession> session, JsonRpcMessage response) {
+            this(session, response, false);
+        }
     }
 
     /**
@@ -81,7 +87,7 @@ public class McpDispatcher {
         if (session.isEmpty()) {
             return new InitializeOutcome(Optional.empty(), new JsonRpcMessage.Error(request.id(),
                     new JsonRpcError(JsonRpcError.TRANSPORT_ERROR, "Too many sessions (" + config.maxSessions()
-                            + "); try again later")));
+                            + "); try again later")), true);
         }
         JsonObject result = JsonCodec.object()
                 .add("protocolVersion", version)
