@@ -4,9 +4,9 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 
 import java.io.ByteArrayInputStream;
@@ -23,7 +23,7 @@ import java.util.Map;
 public final class JsonCodec {
 
     private static final JsonProvider PROVIDER = JsonProvider.provider();
-    private static final jakarta.json.JsonReaderFactory READERS = PROVIDER.createReaderFactory(Map.of());
+    private static final jakarta.json.stream.JsonParserFactory PARSERS = PROVIDER.createParserFactory(Map.of());
     private static final jakarta.json.JsonWriterFactory WRITERS = PROVIDER.createWriterFactory(Map.of());
     private static final jakarta.json.JsonBuilderFactory BUILDERS = PROVIDER.createBuilderFactory(Map.of());
 
@@ -56,19 +56,26 @@ public final class JsonCodec {
 
     /** Parses one JSON text. Throws {@link MalformedJsonException} for anything that is not exactly one JSON value. */
     public static JsonValue parse(byte[] utf8) {
-        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(utf8), StandardCharsets.UTF_8)) {
-            return reader.readValue();
-        } catch (JsonParsingException | IllegalStateException e) {
-            throw new MalformedJsonException(e.getMessage());
-        } catch (JsonException e) {
-            throw new MalformedJsonException("not valid JSON");
-        }
+        return parse(PARSERS.createParser(new ByteArrayInputStream(utf8), StandardCharsets.UTF_8));
     }
 
     public static JsonValue parse(String text) {
-        try (JsonReader reader = READERS.createReader(new StringReader(text))) {
-            return reader.readValue();
-        } catch (JsonParsingException | IllegalStateException e) {
+        return parse(PARSERS.createParser(new StringReader(text)));
+    }
+
+    /** A reader would accept trailing text after the value ("{} {}"); the parser lets us refuse it. */
+    private static JsonValue parse(JsonParser parser) {
+        try (parser) {
+            if (!parser.hasNext()) {
+                throw new MalformedJsonException("empty body");
+            }
+            parser.next();
+            JsonValue value = parser.getValue();
+            if (parser.hasNext()) {
+                throw new MalformedJsonException("unexpected text after the JSON value");
+            }
+            return value;
+        } catch (JsonParsingException | IllegalStateException | java.util.NoSuchElementException e) {
             throw new MalformedJsonException(e.getMessage());
         } catch (JsonException e) {
             throw new MalformedJsonException("not valid JSON");

@@ -1,0 +1,121 @@
+package dev.jakartamcp.it;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The operators' contract, run literally: {@code java -jar target/payara-micro.jar --deploy
+ * target/<war> --contextroot / --port P --nocluster}, with a stable --rootdir. Users created before a
+ * restart are still there after it, and the seeder does not add another 1000.
+ */
+class PackagingIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void launcherServesTheWarAndDataSurvivesARestart() throws Exception {
+        Path root = Path.of("target", "packaging-it-root");
+        deleteTree(root);
+        int port = freePort();
+        URI users = URI.create("http://localhost:" + port + "/v1/users");
+
+        int createdId;
+        Process first = start(port, root);
+        try {
+            assertEquals(1000, RawMcp.json(get(users).body()).asJsonArray().size());
+            HttpResponse<String> created = http.send(HttpRequest.newBuilder(users).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"Per\",\"surname\":\"Sistent\","
+                            + "\"email\":\"per.sistent@example.org\",\"about_me\":\"survives restarts\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, created.statusCode(), created.body());
+            createdId = RawMcp.json(created.body()).asJsonObject().getInt("id");
+            HttpResponse<String> mcp = new RawMcp(URI.create("http://localhost:" + port + "/"))
+                    .post(RawMcp.initializeBody(1, "2025-11-25"), null);
+            assertEquals(200, mcp.statusCode(), "the MCP endpoint is served at /mcp");
+        } finally {
+            stop(first);
+        }
+
+        Process second = start(port, root);
+        try {
+            assertEquals(1001, RawMcp.json(get(users).body()).asJsonArray().size(), "no second seed");
+            JsonObject kept = RawMcp.json(get(URI.create(users + "/" + createdId)).body()).asJsonObject();
+            assertEquals("per.sistent@example.org", kept.getString("email"));
+        } finally {
+            stop(second);
+        }
+    }
+
+    private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Process start(int port, Path root) throws IOException, InterruptedException {
+        String jar = System.getProperty("payara.micro.jar", "target/payara-micro.jar");
+        String war = System.getProperty("war.file", "target/jakarta-mcp.war");
+        Process process = new ProcessBuilder("java", "-Djava.io.tmpdir=target", "-jar", jar, "--deploy", war,
+                "--contextroot", "/", "--port", Integer.toString(port), "--nocluster", "--rootdir", root.toString())
+                .redirectErrorStream(true).start();
+        CountDownLatch ready = new CountDownLatch(1);
+        Thread pump = new Thread(() -> {
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                    if (line.contains("ready in")) {
+                        ready.countDown();
+                    }
+                }
+            } catch (IOException e) {
+                // the process ended
+            }
+        });
+        pump.setDaemon(true);
+        pump.start();
+        if (!ready.await(240, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("Payara Micro did not become ready");
+        }
+        return process;
+    }
+
+    private static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                paths.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+        assertTrue(!Files.exists(root));
+    }
+}
