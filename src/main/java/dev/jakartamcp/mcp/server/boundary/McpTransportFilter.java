@@ -47,6 +47,8 @@ import java.util.Locale;
 @ApplicationScoped
 public class McpTransportFilter implements ContainerRequestFilter {
 
+    private static final int DRAIN_FACTOR = 16;
+
     @Inject
     McpServerConfig config;
 
@@ -201,14 +203,27 @@ public class McpTransportFilter implements ContainerRequestFilter {
         return session;
     }
 
+    /**
+     * The body, or null when it is over the limit. An oversized body is still read and thrown away
+     * up to {@link #DRAIN_FACTOR} times the limit, because many clients only read the answer once
+     * they have sent everything; beyond that the connection is closed instead.
+     */
     private byte[] readBody(ContainerRequestContext ctx) throws IOException {
         int limit = config.maxBodyBytes();
-        if (ctx.getLength() > limit) {
-            return null;
-        }
         try (InputStream in = ctx.getEntityStream()) {
+            if (ctx.getLength() > (long) limit * DRAIN_FACTOR) {
+                return null;
+            }
             byte[] body = in.readNBytes(limit + 1);
-            return body.length > limit ? null : body;
+            if (body.length <= limit) {
+                return body;
+            }
+            long drained = 0;
+            byte[] scratch = new byte[8192];
+            for (int n; drained < (long) limit * DRAIN_FACTOR && (n = in.read(scratch)) != -1; ) {
+                drained += n;
+            }
+            return null;
         }
     }
 
