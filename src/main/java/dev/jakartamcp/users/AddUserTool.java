@@ -5,12 +5,14 @@ import dev.jakartamcp.mcp.protocol.ToolAnnotations;
 import dev.jakartamcp.mcp.protocol.ToolDefinition;
 import dev.jakartamcp.mcp.server.control.CallContext;
 import dev.jakartamcp.mcp.server.control.McpTool;
+import dev.jakartamcp.mcp.server.control.ServedBy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
 /** Creates a user. Not idempotent: the same call twice is refused the second time (unique email). */
 @ApplicationScoped
+@ServedBy(UsersMcpServer.NAME)
 public class AddUserTool implements McpTool {
 
     private static final ToolDefinition DEFINITION = new ToolDefinition("add_user", "Add user",

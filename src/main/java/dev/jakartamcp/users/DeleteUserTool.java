@@ -5,12 +5,14 @@ import dev.jakartamcp.mcp.protocol.ToolAnnotations;
 import dev.jakartamcp.mcp.protocol.ToolDefinition;
 import dev.jakartamcp.mcp.server.control.CallContext;
 import dev.jakartamcp.mcp.server.control.McpTool;
+import dev.jakartamcp.mcp.server.control.ServedBy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
 /** Deletes a user for good. */
 @ApplicationScoped
+@ServedBy(UsersMcpServer.NAME)
 public class DeleteUserTool implements McpTool {
 
     private static final ToolDefinition DEFINITION = new ToolDefinition("delete_user", "Delete user",

@@ -5,12 +5,14 @@ import dev.jakartamcp.mcp.protocol.ToolAnnotations;
 import dev.jakartamcp.mcp.protocol.ToolDefinition;
 import dev.jakartamcp.mcp.server.control.CallContext;
 import dev.jakartamcp.mcp.server.control.McpTool;
+import dev.jakartamcp.mcp.server.control.ServedBy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
 /** Reads one user by id. */
 @ApplicationScoped
+@ServedBy(UsersMcpServer.NAME)
 public class GetUserByIdTool implements McpTool {
 
     private static final ToolDefinition DEFINITION = new ToolDefinition("get_user_by_id", "Get user by id",

@@ -6,6 +6,7 @@ import dev.jakartamcp.mcp.protocol.ToolAnnotations;
 import dev.jakartamcp.mcp.protocol.ToolDefinition;
 import dev.jakartamcp.mcp.server.control.CallContext;
 import dev.jakartamcp.mcp.server.control.McpTool;
+import dev.jakartamcp.mcp.server.control.ServedBy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -14,6 +15,7 @@ import jakarta.json.JsonObject;
 
 /** Finds users by parts of their name, surname or email, and by gender. */
 @ApplicationScoped
+@ServedBy(UsersMcpServer.NAME)
 public class SearchUsersTool implements McpTool {
 
     /** The text lists at most this many users; structuredContent has them all. */

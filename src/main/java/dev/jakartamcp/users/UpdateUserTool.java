@@ -5,12 +5,14 @@ import dev.jakartamcp.mcp.protocol.ToolAnnotations;
 import dev.jakartamcp.mcp.protocol.ToolDefinition;
 import dev.jakartamcp.mcp.server.control.CallContext;
 import dev.jakartamcp.mcp.server.control.McpTool;
+import dev.jakartamcp.mcp.server.control.ServedBy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
 /** Changes some fields of a user; the same call twice has the same effect. */
 @ApplicationScoped
+@ServedBy(UsersMcpServer.NAME)
 public class UpdateUserTool implements McpTool {
 
     private static final ToolDefinition DEFINITION = new ToolDefinition("update_user", "Update user",

@@ -198,8 +198,29 @@ class McpServerIT {
     }
 
     @Test
-    void getHasNoStreamYet() {
-        HttpResponse<String> r = mcp.send(HttpRequest.newBuilder(mcp.endpoint).header("Accept", "text/event-stream").GET().build());
+    void getNeedsASessionAndAcceptingEventStreams() {
+        String session = mcp.openSession("2025-11-25");
+        HttpResponse<String> noSession = mcp.send(HttpRequest.newBuilder(mcp.endpoint).header("Accept", "text/event-stream").GET().build());
+        assertEquals(400, noSession.statusCode());
+        HttpResponse<String> json = mcp.send(HttpRequest.newBuilder(mcp.endpoint).header("Accept", "application/json")
+                .header("Mcp-Session-Id", session).GET().build());
+        assertEquals(406, json.statusCode());
+        HttpResponse<String> unknownEvent = mcp.send(HttpRequest.newBuilder(mcp.endpoint).header("Accept", "text/event-stream")
+                .header("Mcp-Session-Id", session).header("Last-Event-ID", "99-1").GET().build());
+        assertEquals(400, unknownEvent.statusCode());
+    }
+
+    @Test
+    void conformanceFixturesAre404UnlessEnabled() {
+        HttpResponse<String> r = mcp.send(HttpRequest.newBuilder(base.resolve("conformance/mcp"))
+                .header("Content-Type", "application/json").header("Accept", RawMcp.ACCEPT_BOTH)
+                .POST(HttpRequest.BodyPublishers.ofString(RawMcp.initializeBody(1, "2025-11-25"))).build());
+        assertEquals(404, r.statusCode());
+    }
+
+    @Test
+    void putIsNotAllowed() {
+        HttpResponse<String> r = mcp.send(HttpRequest.newBuilder(mcp.endpoint).PUT(HttpRequest.BodyPublishers.ofString("{}")).build());
         assertEquals(405, r.statusCode());
     }
 
@@ -337,8 +358,11 @@ class McpServerIT {
         assertEquals("no-cache", r.headers().firstValue("Cache-Control").orElse(""));
         assertEquals("no", r.headers().firstValue("X-Accel-Buffering").orElse(""));
         var events = RawMcp.sseEvents(r.body());
-        assertFalse(events.isEmpty());
+        assertEquals(2, events.size(), r.body());
         events.forEach(e -> assertFalse(e.getKey().isEmpty(), "every event has an id"));
+        assertEquals("", events.get(0).getValue(), "a priming event with empty data comes first");
+        assertTrue(r.body().startsWith("id: "), r.body());
+        assertTrue(r.body().contains("\nretry: "), "the priming event carries the reconnection delay");
         assertFalse(r.body().contains("[DONE]"));
         List<JsonObject> messages = RawMcp.sseMessages(r.body());
         JsonObject last = messages.get(messages.size() - 1);

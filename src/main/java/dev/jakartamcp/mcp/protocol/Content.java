@@ -1,6 +1,7 @@
 package dev.jakartamcp.mcp.protocol;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 
 /**
  * A content block of a tool result, prompt message or sampling message.
@@ -15,6 +16,40 @@ public sealed interface Content {
         @Override
         public JsonObject toJson() {
             return JsonCodec.object().add("type", "text").add("text", text).build();
+        }
+    }
+
+    /** Base64 image data. https://modelcontextprotocol.io/specification/2025-11-25/server/tools#image-content */
+    record Image(String data, String mimeType) implements Content {
+        @Override
+        public JsonObject toJson() {
+            return JsonCodec.object().add("type", "image").add("data", data).add("mimeType", mimeType).build();
+        }
+    }
+
+    /** Base64 audio data. https://modelcontextprotocol.io/specification/2025-11-25/server/tools#audio-content */
+    record Audio(String data, String mimeType) implements Content {
+        @Override
+        public JsonObject toJson() {
+            return JsonCodec.object().add("type", "audio").add("data", data).add("mimeType", mimeType).build();
+        }
+    }
+
+    /** A resource's contents inlined. https://modelcontextprotocol.io/specification/2025-11-25/server/tools#embedded-resources */
+    record EmbeddedResource(ResourceContents resource) implements Content {
+        @Override
+        public JsonObject toJson() {
+            return JsonCodec.object().add("type", "resource").add("resource", resource.toJson()).build();
+        }
+    }
+
+    /** A pointer to a resource. https://modelcontextprotocol.io/specification/2025-11-25/server/tools#resource-links */
+    record ResourceLink(String uri, String name, String mimeType) implements Content {
+        @Override
+        public JsonObject toJson() {
+            JsonObjectBuilder b = JsonCodec.object().add("type", "resource_link").add("uri", uri).add("name", name);
+            if (mimeType != null) b.add("mimeType", mimeType);
+            return b.build();
         }
     }
 }

@@ -19,6 +19,8 @@ public record JsonRpcError(int code, String message, JsonValue data) {
     // implementation-defined server errors (-32000..-32099), used by the HTTP transport
     public static final int TRANSPORT_ERROR = -32000;
     public static final int SESSION_NOT_FOUND = -32001;
+    // https://modelcontextprotocol.io/specification/2025-11-25/server/resources#error-handling
+    public static final int RESOURCE_NOT_FOUND = -32002;
 
     public JsonRpcError(int code, String message) {
         this(code, message, null);

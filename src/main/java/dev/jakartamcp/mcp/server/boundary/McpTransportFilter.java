@@ -5,7 +5,11 @@ import dev.jakartamcp.mcp.protocol.JsonRpcCodec;
 import dev.jakartamcp.mcp.protocol.JsonRpcError;
 import dev.jakartamcp.mcp.protocol.JsonRpcMessage;
 import dev.jakartamcp.mcp.protocol.ProtocolVersion;
+import dev.jakartamcp.mcp.server.control.EventId;
+import dev.jakartamcp.mcp.server.control.McpServer;
 import dev.jakartamcp.mcp.server.control.McpServerConfig;
+import dev.jakartamcp.mcp.server.control.McpServers;
+import dev.jakartamcp.mcp.server.control.SessionChannels;
 import dev.jakartamcp.mcp.server.control.McpSession;
 import dev.jakartamcp.mcp.server.control.OriginPolicy;
 import dev.jakartamcp.mcp.server.control.SessionIds;
@@ -21,7 +25,6 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -58,32 +61,85 @@ public class McpTransportFilter implements ContainerRequestFilter {
     @Inject
     OriginPolicy originPolicy;
 
-    @Context
+    @Inject
+    McpServers servers;
+
+    @Inject
+    SessionChannels channels;
+
+    /**
+     * CDI's built-in request bean, not a JAX-RS {@code @Context} proxy: this one filter instance
+     * serves several JAX-RS applications, and a context proxy is bound to the first of them.
+     */
+    @Inject
     HttpServletRequest servletRequest;
+
 
     @Override
     public void filter(ContainerRequestContext ctx) throws IOException {
+        McpServer server = servers.atPath(endpointPath(ctx));
+        if (server == null || !server.enabled()) {
+            ctx.abortWith(Response.status(Status.NOT_FOUND).build());
+            return;
+        }
         // https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#security-warning
         if (!originPolicy.allows(ctx.getHeaderString("Origin"), servletRequest.getLocalPort())) {
             ctx.abortWith(TransportErrors.of(Status.FORBIDDEN, "Origin not allowed: " + ctx.getHeaderString("Origin")));
             return;
         }
         switch (ctx.getMethod()) {
-            case HttpMethod.POST -> filterPost(ctx);
+            case HttpMethod.POST -> filterPost(ctx, server);
+            case HttpMethod.GET -> filterGet(ctx, server);
             case HttpMethod.DELETE -> {
                 // https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management
-                McpSession session = requireSession(ctx);
+                McpSession session = requireSession(ctx, server);
                 if (session != null) {
                     servletRequest.setAttribute(IncomingPost.ATTRIBUTE, new IncomingPost(List.of(), List.of(), false, session));
                 }
             }
             default -> {
-                // GET and the rest are answered by the resource (405)
+                // the resource has no method for it: 405
             }
         }
     }
 
-    private void filterPost(ContainerRequestContext ctx) throws IOException {
+    /** The JAX-RS application's path below the context root, e.g. "mcp": it names the endpoint. */
+    private String endpointPath(ContainerRequestContext ctx) {
+        String base = ctx.getUriInfo().getBaseUri().getPath();
+        String context = servletRequest.getContextPath();
+        String path = base.startsWith(context) ? base.substring(context.length()) : base;
+        int from = 0;
+        int to = path.length();
+        while (from < to && path.charAt(from) == '/') from++;
+        while (to > from && path.charAt(to - 1) == '/') to--;
+        return path.substring(from, to);
+    }
+
+    /**
+     * GET needs Accept: text/event-stream and a session; a Last-Event-ID must name a stream of that session.
+     * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#listening-for-messages-from-the-server
+     */
+    private void filterGet(ContainerRequestContext ctx, McpServer server) {
+        if (!Acceptance.of(ctx.getHeaderString(HttpHeaders.ACCEPT)).eventStream) {
+            ctx.abortWith(TransportErrors.of(Status.NOT_ACCEPTABLE, "Accept must list text/event-stream"));
+            return;
+        }
+        McpSession session = requireSession(ctx, server);
+        if (session == null) {
+            return;
+        }
+        String lastEventId = ctx.getHeaderString("Last-Event-ID");
+        if (lastEventId != null) {
+            var eventId = EventId.parse(lastEventId);
+            if (eventId.isEmpty() || channels.of(session).stream(eventId.get().stream()).isEmpty()) {
+                ctx.abortWith(TransportErrors.of(Status.BAD_REQUEST, "Unknown Last-Event-ID: " + lastEventId));
+                return;
+            }
+        }
+        servletRequest.setAttribute(IncomingPost.ATTRIBUTE, new IncomingPost(List.of(), List.of(), false, session));
+    }
+
+    private void filterPost(ContainerRequestContext ctx, McpServer server) throws IOException {
         // The client MUST include an Accept header listing both application/json and text/event-stream.
         // https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#sending-messages-to-the-server
         Acceptance accept = Acceptance.of(ctx.getHeaderString(HttpHeaders.ACCEPT));
@@ -114,7 +170,7 @@ public class McpTransportFilter implements ContainerRequestFilter {
             return;
         }
         if (json.getValueType() == ValueType.ARRAY) {
-            filterBatch(ctx, json.asJsonArray());
+            filterBatch(ctx, json.asJsonArray(), server);
             return;
         }
         JsonRpcMessage message;
@@ -127,7 +183,7 @@ public class McpTransportFilter implements ContainerRequestFilter {
         boolean initialize = message instanceof JsonRpcMessage.Request r && "initialize".equals(r.method());
         McpSession session = null;
         if (!initialize) {
-            session = requireSession(ctx);
+            session = requireSession(ctx, server);
             if (session == null) {
                 return;
             }
@@ -141,8 +197,8 @@ public class McpTransportFilter implements ContainerRequestFilter {
      * Batches exist only in 2025-03-26; later revisions removed them.
      * https://modelcontextprotocol.io/specification/2025-03-26/basic/transports#sending-messages-to-the-server
      */
-    private void filterBatch(ContainerRequestContext ctx, jakarta.json.JsonArray batch) {
-        McpSession session = requireSession(ctx);
+    private void filterBatch(ContainerRequestContext ctx, jakarta.json.JsonArray batch, McpServer server) {
+        McpSession session = requireSession(ctx, server);
         if (session == null) {
             return;
         }
@@ -181,7 +237,7 @@ public class McpTransportFilter implements ContainerRequestFilter {
      * 404 when the session is unknown, expired or deleted, 400 for an unsupported protocol version.
      * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management
      */
-    private McpSession requireSession(ContainerRequestContext ctx) {
+    private McpSession requireSession(ContainerRequestContext ctx, McpServer server) {
         String id = ctx.getHeaderString(McpHeaders.SESSION_ID);
         if (id == null || id.isBlank()) {
             ctx.abortWith(TransportErrors.of(Status.BAD_REQUEST, "Missing Mcp-Session-Id header; call initialize first"));
@@ -195,7 +251,7 @@ public class McpTransportFilter implements ContainerRequestFilter {
             return null;
         }
         McpSession session = SessionIds.isWellFormed(id) ? sessions.find(id).orElse(null) : null;
-        if (session == null) {
+        if (session == null || !session.server().equals(server.name())) {
             ctx.abortWith(TransportErrors.of(404, JsonRpcError.SESSION_NOT_FOUND,
                     "Session not found (unknown, expired or deleted); start a new one with initialize"));
             return null;

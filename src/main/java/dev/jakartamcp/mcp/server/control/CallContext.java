@@ -1,41 +1,49 @@
 package dev.jakartamcp.mcp.server.control;
 
+import dev.jakartamcp.mcp.protocol.LogLevel;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 /**
- * What a running request may do besides returning its result: send notifications related to it,
- * and see whether it was cancelled.
+ * What a running request may do besides returning its result: report progress, log, ask the client
+ * (elicitation, sampling), and notice that it was cancelled.
  */
 public interface CallContext {
 
     McpSession session();
 
     /**
-     * Sends a notification on the request's stream. When the request is answered with plain JSON
-     * there is no stream and the notification is dropped, as the transport allows.
+     * Sends a notification on the request's stream. A request answered with plain JSON has no
+     * stream, and the notification is dropped, as the transport allows.
      * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#sending-messages-to-the-server
      */
     void notify(String method, JsonObject params);
 
+    /**
+     * notifications/progress, only when the request carried a progressToken; progress never goes down.
+     * https://modelcontextprotocol.io/specification/2025-11-25/basic/utilities/progress
+     */
+    void progress(double progress, Double total, String message);
+
+    /**
+     * notifications/message, when the level is at least the session's (logging/setLevel).
+     * https://modelcontextprotocol.io/specification/2025-11-25/server/utilities/logging
+     */
+    void log(LogLevel level, String logger, JsonValue data);
+
+    /** Whether the client declared a capability at initialize, e.g. "elicitation" or "sampling". */
+    boolean clientSupports(String capability);
+
+    /**
+     * Sends a request to the client on this request's stream and waits for its answer.
+     *
+     * @throws ClientRequestException when the capability is missing, the client answers with an
+     *                                error, the wait times out, or the call is cancelled
+     */
+    JsonObject request(String method, JsonObject params);
+
+    /** Ends the current connection but not the stream; the client resumes with Last-Event-ID (SSE polling). */
+    void disconnectStream();
+
     boolean isCancelled();
-
-    /** For requests answered with plain JSON: nothing can be streamed. */
-    static CallContext withoutStream(McpSession session) {
-        return new CallContext() {
-            @Override
-            public McpSession session() {
-                return session;
-            }
-
-            @Override
-            public void notify(String method, JsonObject params) {
-                // no stream to send it on
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        };
-    }
 }

@@ -32,8 +32,7 @@ public class InMemorySessionStore implements SessionStore {
         }
         long now = System.currentTimeMillis();
         if (now - entry.lastAccessMillis > idleTimeoutMillis) {
-            remove(id);
-            return Optional.empty();
+            return Optional.empty(); // the sweeper removes it, and closes its channel
         }
         entry.lastAccessMillis = now;
         return Optional.of(entry.session);
@@ -54,12 +53,12 @@ public class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public int removeIdle(long idleTimeoutMillis) {
+    public java.util.List<String> removeIdle(long idleTimeoutMillis) {
         long now = System.currentTimeMillis();
-        int removed = 0;
+        java.util.List<String> removed = new java.util.ArrayList<>();
         for (var e : sessions.entrySet()) {
             if (now - e.getValue().lastAccessMillis > idleTimeoutMillis && remove(e.getKey())) {
-                removed++;
+                removed.add(e.getKey());
             }
         }
         return removed;

@@ -5,6 +5,8 @@ import dev.jakartamcp.mcp.protocol.Implementation;
 import dev.jakartamcp.mcp.protocol.JsonCodec;
 import dev.jakartamcp.mcp.protocol.JsonRpcError;
 import dev.jakartamcp.mcp.protocol.JsonRpcMessage;
+import dev.jakartamcp.mcp.protocol.LogLevel;
+import dev.jakartamcp.mcp.protocol.PromptDefinition;
 import dev.jakartamcp.mcp.protocol.ProtocolVersion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,16 +16,19 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonValue.ValueType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Answers MCP requests: the lifecycle, ping and the tools methods. Knows nothing of HTTP.
+ * Answers MCP requests for any {@link McpServer}: lifecycle, ping, tools, resources, prompts,
+ * completion and logging. Knows nothing of HTTP.
  */
 @ApplicationScoped
 public class McpDispatcher {
@@ -31,34 +36,21 @@ public class McpDispatcher {
     private static final Logger LOG = Logger.getLogger(McpDispatcher.class.getName());
 
     @Inject
-    ToolRegistry tools;
-
-    @Inject
     SessionManager sessions;
 
     @Inject
+    SessionChannels channels;
+
+    @Inject
     McpServerConfig config;
-
-    @Inject
-    @ConfigProperty(name = "mcp.server.name", defaultValue = "jakarta-mcp-users")
-    String serverName;
-
-    @Inject
-    @ConfigProperty(name = "mcp.server.version", defaultValue = "1.0.0")
-    String serverVersion;
-
-    @Inject
-    @ConfigProperty(name = "mcp.server.instructions", defaultValue = "Manages the users of a user service. "
-            + "Search before adding a user, confirm before deleting one.")
-    String instructions;
 
     /**
      * The outcome of initialize: a new session and the response, or only an error response.
      * {@code overloaded} says the error is the session cap, which the transport answers with 503.
      */
     public record InitializeOutcome(Optional<McpSession> session, JsonRpcMessage response, boolean overloaded) {
-        InitializeOutcome(Optional<McpSession> session, JsonRpcMessage response) {
-            this(session, response, false);
+        InitializeOutcome(JsonRpcMessage response) {
+            this(Optional.empty(), response, false);
         }
     }
 
@@ -66,123 +58,158 @@ public class McpDispatcher {
      * Version negotiation and capability exchange; creates the session.
      * https://modelcontextprotocol.io/specification/2025-11-25/basic/lifecycle#initialization
      */
-    public InitializeOutcome initialize(JsonRpcMessage.Request request) {
+    public InitializeOutcome initialize(McpServer server, JsonRpcMessage.Request request) {
         JsonObject params = request.params();
         JsonValue requested = params.get("protocolVersion");
         if (requested == null || requested.getValueType() != ValueType.STRING) {
-            return new InitializeOutcome(Optional.empty(), invalidParams(request, "initialize needs a string \"protocolVersion\""));
+            return new InitializeOutcome(error(request, JsonRpcError.INVALID_PARAMS, "initialize needs a string \"protocolVersion\""));
         }
         JsonValue capabilities = params.get("capabilities");
         if (capabilities != null && capabilities.getValueType() != ValueType.OBJECT) {
-            return new InitializeOutcome(Optional.empty(), invalidParams(request, "\"capabilities\" must be an object"));
+            return new InitializeOutcome(error(request, JsonRpcError.INVALID_PARAMS, "\"capabilities\" must be an object"));
         }
         JsonValue clientInfo = params.get("clientInfo");
         if (clientInfo != null && clientInfo.getValueType() != ValueType.OBJECT) {
-            return new InitializeOutcome(Optional.empty(), invalidParams(request, "\"clientInfo\" must be an object"));
+            return new InitializeOutcome(error(request, JsonRpcError.INVALID_PARAMS, "\"clientInfo\" must be an object"));
         }
         String version = ProtocolVersion.negotiate(((JsonString) requested).getString());
         Implementation client = Implementation.fromJson(clientInfo == null ? null : clientInfo.asJsonObject());
         String capabilityText = capabilities == null ? "{}" : JsonCodec.write(capabilities);
-        Optional<McpSession> session = sessions.create(version, client.name(), client.version(), capabilityText);
+        Optional<McpSession> session = sessions.create(server.name(), version, client.name(), client.version(), capabilityText);
         if (session.isEmpty()) {
-            return new InitializeOutcome(Optional.empty(), new JsonRpcMessage.Error(request.id(),
-                    new JsonRpcError(JsonRpcError.TRANSPORT_ERROR, "Too many sessions (" + config.maxSessions()
-                            + "); try again later")), true);
+            return new InitializeOutcome(Optional.empty(), error(request, JsonRpcError.TRANSPORT_ERROR,
+                    "Too many sessions (" + config.maxSessions() + "); try again later"), true);
         }
-        JsonObject result = JsonCodec.object()
+        JsonObjectBuilder result = JsonCodec.object()
                 .add("protocolVersion", version)
-                .add("capabilities", JsonCodec.object().add("tools", JsonCodec.object().add("listChanged", false)))
-                .add("serverInfo", new Implementation(serverName, "User management", serverVersion).toJson())
-                .add("instructions", instructions)
-                .build();
-        return new InitializeOutcome(session, new JsonRpcMessage.Result(request.id(), result));
+                .add("capabilities", capabilities(server))
+                .add("serverInfo", server.info().toJson());
+        if (server.instructions() != null) {
+            result.add("instructions", server.instructions());
+        }
+        return new InitializeOutcome(session, new JsonRpcMessage.Result(request.id(), result.build()), false);
+    }
+
+    /** https://modelcontextprotocol.io/specification/2025-11-25/basic/lifecycle#capability-negotiation */
+    private static JsonObject capabilities(McpServer server) {
+        JsonObjectBuilder caps = JsonCodec.object()
+                .add("tools", JsonCodec.object().add("listChanged", true))
+                .add("logging", JsonValue.EMPTY_JSON_OBJECT);
+        if (!server.resources().isEmpty()) {
+            caps.add("resources", JsonCodec.object().add("subscribe", true).add("listChanged", false));
+        }
+        if (!server.prompts().isEmpty()) {
+            caps.add("prompts", JsonCodec.object().add("listChanged", false));
+        }
+        if (!server.resources().isEmpty() || !server.prompts().isEmpty()) {
+            caps.add("completions", JsonValue.EMPTY_JSON_OBJECT);
+        }
+        return caps.build();
     }
 
     /** Answers a request inside an established session. */
-    public JsonRpcMessage handle(JsonRpcMessage.Request request, CallContext context) {
+    public JsonRpcMessage handle(McpServer server, JsonRpcMessage.Request request, CallContext context) {
         McpSession session = context.session();
         // the client SHOULD NOT send requests other than pings before the initialized notification
         // https://modelcontextprotocol.io/specification/2025-11-25/basic/lifecycle#initialization
         if (!session.initialized() && !"ping".equals(request.method())) {
-            return new JsonRpcMessage.Error(request.id(), new JsonRpcError(JsonRpcError.INVALID_REQUEST,
-                    "The session is not initialized yet: send notifications/initialized first"));
+            return error(request, JsonRpcError.INVALID_REQUEST,
+                    "The session is not initialized yet: send notifications/initialized first");
         }
         try {
-            return switch (request.method()) {
+            JsonObject params = request.params();
+            JsonObject result = switch (request.method()) {
                 // https://modelcontextprotocol.io/specification/2025-11-25/basic/utilities/ping
-                case "ping" -> new JsonRpcMessage.Result(request.id(), JsonValue.EMPTY_JSON_OBJECT);
-                case "tools/list" -> listTools(request);
-                case "tools/call" -> callTool(request, context);
-                case "initialize" -> new JsonRpcMessage.Error(request.id(), new JsonRpcError(JsonRpcError.INVALID_REQUEST,
+                case "ping" -> JsonValue.EMPTY_JSON_OBJECT;
+                case "tools/list" -> list(server.tools().page(cursor(params), config.toolsPageSize()), "tools", t -> t.toJson());
+                case "tools/call" -> callTool(server, params, context);
+                case "resources/list" -> list(server.resources().page(cursor(params), config.toolsPageSize()), "resources", r -> r.toJson());
+                case "resources/templates/list" ->
+                        list(server.resources().templatePage(cursor(params), config.toolsPageSize()), "resourceTemplates", r -> r.toJson());
+                case "resources/read" -> readResource(server, params, context);
+                case "resources/subscribe" -> subscribe(server, params, session, true);
+                case "resources/unsubscribe" -> subscribe(server, params, session, false);
+                case "prompts/list" -> list(server.prompts().page(cursor(params), config.toolsPageSize()), "prompts", p -> p.toJson());
+                case "prompts/get" -> getPrompt(server, params, context);
+                case "completion/complete" -> complete(server, params);
+                case "logging/setLevel" -> setLevel(params, session);
+                case "initialize" -> throw new McpError(new JsonRpcError(JsonRpcError.INVALID_REQUEST,
                         "This session is already initialized; start a new session without Mcp-Session-Id"));
-                default -> new JsonRpcMessage.Error(request.id(), new JsonRpcError(JsonRpcError.METHOD_NOT_FOUND,
-                        "Method not found: " + request.method()));
+                default -> throw new McpError(new JsonRpcError(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + request.method()));
             };
+            return new JsonRpcMessage.Result(request.id(), result);
+        } catch (McpError e) {
+            return new JsonRpcMessage.Error(request.id(), e.error());
         } catch (RuntimeException e) {
             // -32603 carries an incident id for the log, never a stack trace
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "MCP request " + request.method() + " failed, incident " + incident, e);
-            return new JsonRpcMessage.Error(request.id(), new JsonRpcError(JsonRpcError.INTERNAL_ERROR,
-                    "Internal error (incident " + incident + ")"));
+            return error(request, JsonRpcError.INTERNAL_ERROR, "Internal error (incident " + incident + ")");
         }
     }
 
     /** Notifications from the client. Unknown ones are ignored, as JSON-RPC allows. */
     public void accept(JsonRpcMessage.Notification notification, McpSession session) {
-        // https://modelcontextprotocol.io/specification/2025-11-25/basic/lifecycle#initialization
-        if ("notifications/initialized".equals(notification.method()) && !session.initialized()) {
-            sessions.markReady(session);
+        switch (notification.method()) {
+            // https://modelcontextprotocol.io/specification/2025-11-25/basic/lifecycle#initialization
+            case "notifications/initialized" -> {
+                if (!session.initialized()) {
+                    sessions.markReady(session);
+                }
+            }
+            // https://modelcontextprotocol.io/specification/2025-11-25/basic/utilities/cancellation
+            case "notifications/cancelled" -> {
+                JsonValue id = notification.params().get("requestId");
+                if (id != null) {
+                    channels.of(session).cancel(id.toString());
+                }
+            }
+            default -> {
+            }
         }
     }
 
-    /** https://modelcontextprotocol.io/specification/2025-11-25/server/tools#listing-tools */
-    private JsonRpcMessage listTools(JsonRpcMessage.Request request) {
-        JsonValue cursor = request.params().get("cursor");
-        if (cursor != null && cursor.getValueType() != ValueType.STRING && cursor.getValueType() != ValueType.NULL) {
-            return invalidParams(request, "\"cursor\" must be a string");
-        }
-        ToolRegistry.Page page;
-        try {
-            page = tools.page(cursor instanceof JsonString s ? s.getString() : null, config.toolsPageSize());
-        } catch (IllegalArgumentException e) {
-            return invalidParams(request, "Invalid cursor");
-        }
-        JsonArrayBuilder list = JsonCodec.array();
-        page.tools().forEach(t -> list.add(t.toJson()));
-        JsonObjectBuilder result = JsonCodec.object().add("tools", list);
+    private static <T> JsonObject list(Pages.Page<T> page, String key, Function<T, JsonObject> toJson) {
+        JsonArrayBuilder items = JsonCodec.array();
+        page.items().forEach(i -> items.add(toJson.apply(i)));
+        JsonObjectBuilder result = JsonCodec.object().add(key, items);
         if (page.nextCursor() != null) {
             result.add("nextCursor", page.nextCursor());
         }
-        return new JsonRpcMessage.Result(request.id(), result.build());
+        return result.build();
+    }
+
+    private static String cursor(JsonObject params) {
+        JsonValue cursor = params.get("cursor");
+        if (cursor == null || cursor.getValueType() == ValueType.NULL) {
+            return null;
+        }
+        if (cursor.getValueType() != ValueType.STRING) {
+            throw McpError.invalidParams("\"cursor\" must be a string");
+        }
+        return ((JsonString) cursor).getString();
     }
 
     /** https://modelcontextprotocol.io/specification/2025-11-25/server/tools#calling-tools */
-    private JsonRpcMessage callTool(JsonRpcMessage.Request request, CallContext context) {
-        JsonValue name = request.params().get("name");
-        if (name == null || name.getValueType() != ValueType.STRING) {
-            return invalidParams(request, "tools/call needs a string \"name\"");
-        }
-        JsonValue arguments = request.params().getOrDefault("arguments", JsonValue.EMPTY_JSON_OBJECT);
+    private JsonObject callTool(McpServer server, JsonObject params, CallContext context) {
+        String toolName = requiredString(params, "name", "tools/call");
+        JsonValue arguments = params.getOrDefault("arguments", JsonValue.EMPTY_JSON_OBJECT);
         if (arguments.getValueType() == ValueType.NULL) {
             arguments = JsonValue.EMPTY_JSON_OBJECT;
         }
         if (arguments.getValueType() != ValueType.OBJECT) {
-            return invalidParams(request, "\"arguments\" must be an object");
+            throw McpError.invalidParams("\"arguments\" must be an object");
         }
-        String toolName = ((JsonString) name).getString();
-        Optional<McpTool> tool = tools.find(toolName);
         // unknown tools are a protocol error: https://modelcontextprotocol.io/specification/2025-11-25/server/tools#error-handling
-        if (tool.isEmpty()) {
-            return invalidParams(request, "Unknown tool: " + toolName);
-        }
-        return new JsonRpcMessage.Result(request.id(), invoke(tool.get(), arguments.asJsonObject(), context).toJson());
+        McpTool tool = server.tools().find(toolName).orElseThrow(() -> McpError.invalidParams("Unknown tool: " + toolName));
+        return invoke(tool, arguments.asJsonObject(), context).toJson();
     }
 
     /**
      * Input validation errors are tool execution errors (isError), so the model can fix its call.
      * https://modelcontextprotocol.io/specification/2025-11-25/server/tools#error-handling
      */
-    private CallToolResult invoke(McpTool tool, JsonObject arguments, CallContext context) {
+    private static CallToolResult invoke(McpTool tool, JsonObject arguments, CallContext context) {
         List<String> problems = SchemaValidator.validate(tool.definition().inputSchema(), arguments);
         if (!problems.isEmpty()) {
             return CallToolResult.error("Invalid arguments for " + tool.definition().name() + ": "
@@ -198,7 +225,105 @@ public class McpDispatcher {
         }
     }
 
-    private static JsonRpcMessage invalidParams(JsonRpcMessage.Request request, String message) {
-        return new JsonRpcMessage.Error(request.id(), new JsonRpcError(JsonRpcError.INVALID_PARAMS, message));
+    /** https://modelcontextprotocol.io/specification/2025-11-25/server/resources#reading-resources */
+    private static JsonObject readResource(McpServer server, JsonObject params, CallContext context) {
+        String uri = requiredString(params, "uri", "resources/read");
+        JsonArrayBuilder contents = JsonCodec.array();
+        server.resources().read(uri, context).forEach(c -> contents.add(c.toJson()));
+        return JsonCodec.object().add("contents", contents).build();
+    }
+
+    /** https://modelcontextprotocol.io/specification/2025-11-25/server/resources#subscriptions */
+    private JsonObject subscribe(McpServer server, JsonObject params, McpSession session, boolean on) {
+        String uri = requiredString(params, "uri", on ? "resources/subscribe" : "resources/unsubscribe");
+        if (on && !server.resources().knows(uri)) {
+            throw McpError.resourceNotFound(uri);
+        }
+        var subscriptions = channels.of(session).subscriptions();
+        if (on) {
+            subscriptions.add(uri);
+        } else {
+            subscriptions.remove(uri);
+        }
+        return JsonValue.EMPTY_JSON_OBJECT;
+    }
+
+    /** https://modelcontextprotocol.io/specification/2025-11-25/server/prompts#getting-a-prompt */
+    private static JsonObject getPrompt(McpServer server, JsonObject params, CallContext context) {
+        String name = requiredString(params, "name", "prompts/get");
+        McpPrompt prompt = server.prompts().find(name).orElseThrow(() -> McpError.invalidParams("Unknown prompt: " + name));
+        JsonValue given = params.getOrDefault("arguments", JsonValue.EMPTY_JSON_OBJECT);
+        if (given.getValueType() != ValueType.OBJECT && given.getValueType() != ValueType.NULL) {
+            throw McpError.invalidParams("\"arguments\" must be an object of strings");
+        }
+        Map<String, String> arguments = new HashMap<>();
+        if (given.getValueType() == ValueType.OBJECT) {
+            for (var e : given.asJsonObject().entrySet()) {
+                if (e.getValue().getValueType() != ValueType.STRING) {
+                    throw McpError.invalidParams("Prompt argument \"" + e.getKey() + "\" must be a string");
+                }
+                arguments.put(e.getKey(), ((JsonString) e.getValue()).getString());
+            }
+        }
+        for (PromptDefinition.Argument a : prompt.definition().arguments()) {
+            if (a.required() && (arguments.get(a.name()) == null || arguments.get(a.name()).isBlank())) {
+                throw McpError.invalidParams("Missing required argument \"" + a.name() + "\" for prompt " + name);
+            }
+        }
+        JsonArrayBuilder messages = JsonCodec.array();
+        prompt.get(arguments, context).forEach(m -> messages.add(m.toJson()));
+        JsonObjectBuilder result = JsonCodec.object().add("messages", messages);
+        if (prompt.definition().description() != null) {
+            result.add("description", prompt.definition().description());
+        }
+        return result.build();
+    }
+
+    /** https://modelcontextprotocol.io/specification/2025-11-25/server/utilities/completion */
+    private static JsonObject complete(McpServer server, JsonObject params) {
+        if (!(params.get("ref") instanceof JsonObject ref) || !(params.get("argument") instanceof JsonObject argument)) {
+            throw McpError.invalidParams("completion/complete needs \"ref\" and \"argument\" objects");
+        }
+        String argumentName = requiredString(argument, "name", "argument");
+        String value = argument.getString("value", "");
+        List<String> values = switch (ref.getString("type", "")) {
+            case "ref/prompt" -> {
+                String name = requiredString(ref, "name", "ref");
+                yield server.prompts().find(name).orElseThrow(() -> McpError.invalidParams("Unknown prompt: " + name))
+                        .complete(argumentName, value);
+            }
+            case "ref/resource" -> {
+                String uri = requiredString(ref, "uri", "ref");
+                yield server.resources().template(uri).map(t -> t.complete(argumentName, value)).orElse(List.of());
+            }
+            default -> throw McpError.invalidParams("\"ref.type\" must be ref/prompt or ref/resource");
+        };
+        // at most 100 values per response
+        List<String> page = values.size() > 100 ? values.subList(0, 100) : values;
+        JsonArrayBuilder array = JsonCodec.array();
+        page.forEach(array::add);
+        return JsonCodec.object().add("completion", JsonCodec.object().add("values", array)
+                .add("total", values.size()).add("hasMore", values.size() > page.size())).build();
+    }
+
+    /** https://modelcontextprotocol.io/specification/2025-11-25/server/utilities/logging#setting-log-level */
+    private JsonObject setLevel(JsonObject params, McpSession session) {
+        String wire = requiredString(params, "level", "logging/setLevel");
+        LogLevel level = LogLevel.parse(wire).orElseThrow(() -> McpError.invalidParams("Invalid log level: " + wire
+                + "; use debug, info, notice, warning, error, critical, alert or emergency"));
+        sessions.update(session.withLogLevel(level));
+        return JsonValue.EMPTY_JSON_OBJECT;
+    }
+
+    private static String requiredString(JsonObject params, String key, String where) {
+        JsonValue value = params.get(key);
+        if (value == null || value.getValueType() != ValueType.STRING) {
+            throw McpError.invalidParams(where + " needs a string \"" + key + "\"");
+        }
+        return ((JsonString) value).getString();
+    }
+
+    private static JsonRpcMessage error(JsonRpcMessage.Request request, int code, String message) {
+        return new JsonRpcMessage.Error(request.id(), new JsonRpcError(code, message));
     }
 }

@@ -32,6 +32,33 @@ public class McpServerConfig {
     @ConfigProperty(name = "mcp.tools.page-size", defaultValue = "50")
     int toolsPageSize;
 
+    @Inject
+    @ConfigProperty(name = "mcp.stream.replay-buffer-size", defaultValue = "256")
+    int replayBufferSize;
+
+    @Inject
+    @ConfigProperty(name = "mcp.stream.retry-millis", defaultValue = "1000")
+    long retryMillis;
+
+    @Inject
+    @ConfigProperty(name = "mcp.client-request.timeout-seconds", defaultValue = "60")
+    long clientRequestTimeoutSeconds;
+
+    /** Events kept per session for resumption. */
+    public int replayBufferSize() {
+        return replayBufferSize;
+    }
+
+    /** The SSE retry: how long a client waits before it reconnects a dropped stream. */
+    public long retryMillis() {
+        return retryMillis;
+    }
+
+    /** How long a tool waits for the client to answer elicitation or sampling. */
+    public long clientRequestTimeoutMillis() {
+        return clientRequestTimeoutSeconds * 1000;
+    }
+
     public int maxBodyBytes() {
         return maxBodyBytes;
     }

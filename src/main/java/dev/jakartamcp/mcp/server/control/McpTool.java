@@ -5,8 +5,9 @@ import dev.jakartamcp.mcp.protocol.ToolDefinition;
 import jakarta.json.JsonObject;
 
 /**
- * The extension point for tools: a CDI bean implementing this is listed and callable.
- * The engine validates arguments against {@link ToolDefinition#inputSchema()} before {@link #call} runs.
+ * The extension point for tools: a CDI bean implementing this, qualified with {@link ServedBy},
+ * is listed and callable on that server. The engine validates arguments against
+ * {@link ToolDefinition#inputSchema()} before {@link #call} runs.
  * https://modelcontextprotocol.io/specification/2025-11-25/server/tools
  */
 public interface McpTool {

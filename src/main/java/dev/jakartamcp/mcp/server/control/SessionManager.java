@@ -9,6 +9,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 
+import dev.jakartamcp.mcp.protocol.LogLevel;
+
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -28,6 +30,9 @@ public class SessionManager {
 
     @Inject
     McpServerConfig config;
+
+    @Inject
+    SessionChannels channels;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -53,16 +58,18 @@ public class SessionManager {
     }
 
     void sweep() {
-        int removed = store.removeIdle(config.idleTimeoutMillis());
-        if (removed > 0) {
-            LOG.fine(() -> "expired " + removed + " idle MCP sessions");
+        var removed = store.removeIdle(config.idleTimeoutMillis());
+        removed.forEach(channels::close);
+        if (!removed.isEmpty()) {
+            LOG.fine(() -> "expired " + removed.size() + " idle MCP sessions");
         }
     }
 
     /** Empty when the cap is reached even after dropping idle sessions. */
-    public Optional<McpSession> create(String protocolVersion, String clientName, String clientVersion, String capabilities) {
-        McpSession session = new McpSession(SessionIds.next(), protocolVersion, clientName, clientVersion, capabilities,
-                false, System.currentTimeMillis());
+    public Optional<McpSession> create(String server, String protocolVersion, String clientName, String clientVersion,
+                                       String capabilities) {
+        McpSession session = new McpSession(SessionIds.next(), server, protocolVersion, clientName, clientVersion, capabilities,
+                false, LogLevel.INFO, System.currentTimeMillis());
         if (store.add(session, config.maxSessions())) {
             return Optional.of(session);
         }
@@ -80,7 +87,13 @@ public class SessionManager {
         return ready;
     }
 
+    public McpSession update(McpSession session) {
+        store.replace(session);
+        return session;
+    }
+
     public boolean end(String id) {
+        channels.close(id);
         return store.remove(id);
     }
 

@@ -18,8 +18,8 @@ public interface SessionStore {
 
     boolean remove(String id);
 
-    /** Drops every session idle for longer than the timeout; returns how many went. */
-    int removeIdle(long idleTimeoutMillis);
+    /** Drops every session idle for longer than the timeout; returns their ids. */
+    java.util.List<String> removeIdle(long idleTimeoutMillis);
 
     int size();
 }

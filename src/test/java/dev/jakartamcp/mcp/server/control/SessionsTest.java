@@ -1,5 +1,6 @@
 package dev.jakartamcp.mcp.server.control;
 
+import dev.jakartamcp.mcp.protocol.LogLevel;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashSet;
@@ -45,11 +46,12 @@ class SessionsTest {
         store.add(session("used"), 10);
         Thread.sleep(30);
         assertTrue(store.find("used", 10_000).isPresent(), "a hit refreshes the idle clock");
-        assertEquals(1, store.removeIdle(20));
+        assertEquals(java.util.List.of("old"), store.removeIdle(20));
         assertTrue(store.find("old", 10_000).isEmpty());
         assertEquals(1, store.size());
         Thread.sleep(30);
         assertTrue(store.find("used", 20).isEmpty(), "expired on look-up");
+        assertEquals(java.util.List.of("used"), store.removeIdle(20), "and swept away");
         assertEquals(0, store.size());
     }
 
@@ -62,6 +64,6 @@ class SessionsTest {
     }
 
     private static McpSession session(String id) {
-        return new McpSession(id, "2025-11-25", "test", "1", "{}", false, System.currentTimeMillis());
+        return new McpSession(id, "users", "2025-11-25", "test", "1", "{}", false, LogLevel.INFO, System.currentTimeMillis());
     }
 }

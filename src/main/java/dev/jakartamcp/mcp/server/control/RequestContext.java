@@ -1,0 +1,170 @@
+package dev.jakartamcp.mcp.server.control;
+
+import dev.jakartamcp.mcp.protocol.JsonCodec;
+import dev.jakartamcp.mcp.protocol.JsonRpcMessage;
+import dev.jakartamcp.mcp.protocol.LogLevel;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** The call context of one request, over its stream (or none, when it is answered with plain JSON). */
+public final class RequestContext implements CallContext {
+
+    private final McpSession session;
+    private final SessionChannel channel;
+    private final OutboundStream stream;
+    private final JsonValue progressToken;
+    private final long clientRequestTimeoutMillis;
+    private final String requestKey;
+    private volatile boolean cancelled;
+    private volatile Thread worker;
+    private double lastProgress = Double.NEGATIVE_INFINITY;
+    private JsonObject clientCapabilities;
+
+    public RequestContext(McpSession session, SessionChannel channel, OutboundStream stream,
+                          JsonRpcMessage.Request request, long clientRequestTimeoutMillis) {
+        this.session = session;
+        this.channel = channel;
+        this.stream = stream;
+        this.clientRequestTimeoutMillis = clientRequestTimeoutMillis;
+        JsonValue meta = request.params().get("_meta");
+        this.progressToken = meta instanceof JsonObject m ? m.get("progressToken") : null;
+        this.requestKey = request.id().toString();
+    }
+
+    /** Registers the call as running, so notifications/cancelled can find it, on the thread that runs it. */
+    public void start() {
+        worker = Thread.currentThread();
+        channel.running.put(requestKey, this);
+    }
+
+    public void finish() {
+        channel.running.remove(requestKey, this);
+        worker = null;
+        Thread.interrupted(); // a cancel that came too late must not leak into the pooled thread
+    }
+
+    void cancel() {
+        cancelled = true;
+        Thread t = worker;
+        if (t != null) {
+            t.interrupt();
+        }
+    }
+
+    @Override
+    public McpSession session() {
+        return session;
+    }
+
+    @Override
+    public void notify(String method, JsonObject params) {
+        if (stream != null && !cancelled) {
+            stream.send(new JsonRpcMessage.Notification(method, params));
+        }
+    }
+
+    @Override
+    public synchronized void progress(double progress, Double total, String message) {
+        if (progressToken == null || progress < lastProgress) {
+            return;
+        }
+        lastProgress = progress;
+        // the token is echoed unchanged: a number stays a number
+        JsonObjectBuilder params = JsonCodec.object().add("progressToken", progressToken).add("progress", number(progress));
+        if (total != null) params.add("total", number(total));
+        if (message != null) params.add("message", message);
+        notify("notifications/progress", params.build());
+    }
+
+    /** 50 rather than 50.0 on the wire when the value is whole. */
+    private static jakarta.json.JsonNumber number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? JsonCodec.provider().createValue((long) value) : JsonCodec.provider().createValue(value);
+    }
+
+    @Override
+    public void log(LogLevel level, String logger, JsonValue data) {
+        if (level.compareTo(session.logLevel()) < 0) {
+            return;
+        }
+        JsonObjectBuilder params = JsonCodec.object().add("level", level.wire()).add("data", data);
+        if (logger != null) params.add("logger", logger);
+        notify("notifications/message", params.build());
+    }
+
+    @Override
+    public boolean clientSupports(String capability) {
+        if (clientCapabilities == null) {
+            clientCapabilities = JsonCodec.parseObject(session.clientCapabilities());
+        }
+        return clientCapabilities.get(capability) instanceof JsonObject;
+    }
+
+    /**
+     * Server-to-client requests go out on the request's stream; the answer comes back as a POST.
+     * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#sending-messages-to-the-server
+     */
+    @Override
+    public JsonObject request(String method, JsonObject params) {
+        String capability = method.startsWith("elicitation/") ? "elicitation" : method.startsWith("sampling/") ? "sampling"
+                : method.startsWith("roots/") ? "roots" : null;
+        if (capability != null && !clientSupports(capability)) {
+            throw new ClientRequestException(ClientRequestException.Reason.CAPABILITY_MISSING,
+                    "The client did not declare the " + capability + " capability");
+        }
+        if (stream == null) {
+            throw new ClientRequestException(ClientRequestException.Reason.CAPABILITY_MISSING,
+                    "This request has no stream to ask the client on");
+        }
+        if (cancelled) {
+            throw new ClientRequestException(ClientRequestException.Reason.CANCELLED, "The request was cancelled");
+        }
+        String id = channel.nextRequestId();
+        CompletableFuture<JsonRpcMessage> answer = new CompletableFuture<>();
+        channel.pending.put(JsonCodec.string(id).toString(), answer);
+        try {
+            stream.send(new JsonRpcMessage.Request(JsonCodec.string(id), method, params));
+            JsonRpcMessage response = answer.get(clientRequestTimeoutMillis, TimeUnit.MILLISECONDS);
+            if (response instanceof JsonRpcMessage.Error e) {
+                throw new ClientRequestException(ClientRequestException.Reason.CLIENT_ERROR,
+                        "The client answered " + method + " with error " + e.error().code() + ": " + e.error().message());
+            }
+            return ((JsonRpcMessage.Result) response).result();
+        } catch (TimeoutException e) {
+            throw new ClientRequestException(ClientRequestException.Reason.TIMEOUT,
+                    "The client did not answer " + method + " within " + clientRequestTimeoutMillis / 1000 + " s");
+        } catch (InterruptedException | CancellationException e) {
+            throw new ClientRequestException(ClientRequestException.Reason.CANCELLED, "The request was cancelled");
+        } catch (ExecutionException e) {
+            throw new ClientRequestException(ClientRequestException.Reason.CLIENT_ERROR, String.valueOf(e.getCause()));
+        } finally {
+            channel.pending.remove(JsonCodec.string(id).toString());
+        }
+    }
+
+    @Override
+    public void disconnectStream() {
+        if (stream != null) {
+            stream.disconnect();
+        }
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    /** For requests without a stream of their own. */
+    public static CallContext withoutStream(McpSession session, SessionChannel channel, JsonRpcMessage.Request request) {
+        return new RequestContext(session, channel, null, request, 0);
+    }
+
+}
