@@ -1,27 +1,49 @@
 package dev.jakartamcp.users;
 
 import dev.jakartamcp.mcp.protocol.CallToolResult;
+import dev.jakartamcp.mcp.protocol.JsonCodec;
 import dev.jakartamcp.mcp.protocol.ToolAnnotations;
 import dev.jakartamcp.mcp.protocol.ToolDefinition;
 import dev.jakartamcp.mcp.server.control.CallContext;
+import dev.jakartamcp.mcp.server.control.ClientRequestException;
 import dev.jakartamcp.mcp.server.control.McpTool;
 import dev.jakartamcp.mcp.server.control.ServedBy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Deletes a user for good. */
+/**
+ * Deletes a user for good, after asking the person through elicitation when the client can be
+ * asked. Without that capability {@code users.delete.unconfirmed} decides: {@code allow} (default;
+ * the destructive hint tells such clients to confirm themselves) or {@code refuse}.
+ * https://modelcontextprotocol.io/specification/2025-11-25/client/elicitation
+ */
 @ApplicationScoped
 @ServedBy(UsersMcpServer.NAME)
 public class DeleteUserTool implements McpTool {
 
     private static final ToolDefinition DEFINITION = new ToolDefinition("delete_user", "Delete user",
-            "Deletes a user permanently by id. This cannot be undone: confirm with the person first.",
+            "Deletes a user permanently by id. This cannot be undone: the person is asked to confirm when the client "
+                    + "supports it; otherwise confirm with them first.",
             UserSchemas.idOnly("The id of the user to delete"), null,
             ToolAnnotations.writing("Delete user", true, true));
 
+    private static final JsonObject CONFIRMATION = JsonCodec.object().add("type", "object")
+            .add("properties", JsonCodec.object().add("confirm", JsonCodec.object().add("type", "boolean")
+                    .add("title", "Delete this user").add("description", "Tick to delete the user permanently")
+                    .add("default", false)))
+            .add("required", JsonCodec.array().add("confirm")).build();
+
     @Inject
     UserGateway users;
+
+    @Inject
+    UserPresenter presenter;
+
+    @Inject
+    @ConfigProperty(name = "users.delete.unconfirmed", defaultValue = "allow")
+    String unconfirmed;
 
     @Override
     public ToolDefinition definition() {
@@ -32,10 +54,43 @@ public class DeleteUserTool implements McpTool {
     public CallToolResult call(JsonObject arguments, CallContext context) {
         long id = arguments.getJsonNumber("id").longValue();
         try {
+            if (context.clientSupports("elicitation")) {
+                JsonObject user = UserToolFailures.await(users.find(id), id);
+                String refusal = confirm(context, "Delete " + presenter.line(user) + "? This cannot be undone.");
+                if (refusal != null) {
+                    return CallToolResult.text("User " + id + " was NOT deleted: " + refusal + ".");
+                }
+            } else if ("refuse".equalsIgnoreCase(unconfirmed)) {
+                return CallToolResult.error("User " + id + " was NOT deleted: deleting needs the person's confirmation, "
+                        + "and this client cannot ask for it (no elicitation capability).");
+            }
+            if (context.isCancelled()) {
+                return CallToolResult.text("User " + id + " was NOT deleted: the call was cancelled.");
+            }
             UserToolFailures.await(users.delete(id), id);
             return CallToolResult.text("Deleted user " + id + ".");
         } catch (UserToolFailures.Failed failed) {
             return failed.result;
+        }
+    }
+
+    /** Null when the person confirmed; otherwise why not. */
+    private static String confirm(CallContext context, String message) {
+        try {
+            JsonObject answer = context.request("elicitation/create", JsonCodec.object()
+                    .add("message", message).add("requestedSchema", CONFIRMATION).build());
+            String action = answer.getString("action", "cancel");
+            if (!"accept".equals(action)) {
+                return "the person chose to " + action;
+            }
+            JsonObject content = answer.getJsonObject("content");
+            return content != null && content.getBoolean("confirm", false) ? null : "the person did not tick the confirmation";
+        } catch (ClientRequestException e) {
+            return switch (e.reason()) {
+                case CANCELLED -> "the call was cancelled";
+                case TIMEOUT -> "nobody confirmed in time";
+                default -> "the confirmation failed (" + e.getMessage() + ")";
+            };
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.jakartamcp.users;
 
 import dev.jakartamcp.mcp.protocol.CallToolResult;
 import dev.jakartamcp.mcp.protocol.JsonCodec;
+import dev.jakartamcp.mcp.protocol.LogLevel;
 import dev.jakartamcp.mcp.protocol.ToolAnnotations;
 import dev.jakartamcp.mcp.protocol.ToolDefinition;
 import dev.jakartamcp.mcp.server.control.CallContext;
@@ -38,20 +39,33 @@ public class SearchUsersTool implements McpTool {
         return DEFINITION;
     }
 
+    /** Results above this size report progress while they are prepared. */
+    static final int PROGRESS_STEP = 100;
+
     @Override
     public CallToolResult call(JsonObject arguments, CallContext context) {
         try {
+            context.log(LogLevel.DEBUG, "search_users", JsonCodec.string("searching users with " + arguments));
             JsonArray found = UserToolFailures.await(users.search(arguments.getString("name", null),
                     arguments.getString("surname", null), arguments.getString("email", null),
                     arguments.getString("gender", null)), 0);
+            context.log(LogLevel.DEBUG, "search_users", JsonCodec.string("the user service found " + found.size() + " users"));
+            boolean large = found.size() > PROGRESS_STEP;
             JsonArrayBuilder masked = JsonCodec.array();
             StringBuilder text = new StringBuilder(found.isEmpty() ? "No users match." : "Found " + found.size() + " users:");
             for (int i = 0; i < found.size(); i++) {
+                if (large && i % PROGRESS_STEP == 0) {
+                    // https://modelcontextprotocol.io/specification/2025-11-25/basic/utilities/progress
+                    context.progress(i, (double) found.size(), "prepared " + i + " of " + found.size() + " users");
+                }
                 JsonObject user = presenter.mask(found.getJsonObject(i));
                 masked.add(user);
                 if (i < TEXT_LIMIT) {
                     text.append('\n').append(presenter.line(user));
                 }
+            }
+            if (large) {
+                context.progress(found.size(), (double) found.size(), "done");
             }
             if (found.size() > TEXT_LIMIT) {
                 text.append("\n... and ").append(found.size() - TEXT_LIMIT).append(" more; narrow the search to see them.");

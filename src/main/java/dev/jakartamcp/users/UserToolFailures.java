@@ -27,9 +27,9 @@ final class UserToolFailures {
             return stage.toCompletableFuture().get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new Failed(CallToolResult.error("The call was interrupted before the user service answered."));
+            throw new Failed(CallToolResult.error("The call was interrupted before the user service answered."), false);
         } catch (ExecutionException | CompletionException e) {
-            throw new Failed(toResult(e.getCause(), userId));
+            throw new Failed(toResult(e.getCause(), userId), e.getCause() instanceof UserServiceException.NotFound);
         }
     }
 
@@ -59,10 +59,12 @@ final class UserToolFailures {
     /** Carries a ready isError result out of a tool's happy path. */
     static final class Failed extends RuntimeException {
         final transient CallToolResult result;
+        final boolean notFound;
 
-        Failed(CallToolResult result) {
+        Failed(CallToolResult result, boolean notFound) {
             super(null, null, false, false);
             this.result = result;
+            this.notFound = notFound;
         }
     }
 }

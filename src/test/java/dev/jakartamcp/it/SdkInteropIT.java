@@ -98,15 +98,7 @@ class SdkInteropIT {
 
     @Test
     void typeScriptSdkClientUsesAllFiveTools() throws Exception {
-        URI endpoint = Deployments.localBase(deployed).resolve("mcp");
-        File dir = new File(System.getProperty("ts.client.dir", "src/test/node"));
-        Process node = new ProcessBuilder(System.getProperty("node.executable", "node"), "ts-client.mjs",
-                endpoint.toString(), "ts.sdk@example.org")
-                .directory(dir).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        assertTrue(node.waitFor(60, TimeUnit.SECONDS), "the TS client finished");
-        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertEquals(0, node.exitValue(), out);
-        JsonObject report = RawMcp.json(out.substring(out.lastIndexOf('\n') + 1)).asJsonObject();
+        JsonObject report = runTypeScript("ts-client.mjs", "ts.sdk@example.org");
 
         assertEquals("2025-11-25", report.getString("protocolVersion"));
         assertEquals(TOOLS, Set.copyOf(report.getJsonArray("tools").getValuesAs(jakarta.json.JsonString::getString)));
@@ -122,5 +114,66 @@ class SdkInteropIT {
         // terminateSession sent DELETE: the session is gone for everybody
         String sessionId = report.getString("sessionId");
         assertEquals(404, new RawMcp(Deployments.localBase(deployed)).post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}", sessionId).statusCode());
+    }
+
+    @Test
+    void typeScriptSdkClientUsesElicitationProgressResourcesCancellationAndResume() throws Exception {
+        JsonObject report = runTypeScript("ts-product.mjs");
+
+        assertTrue(report.getString("declineText").contains("NOT deleted"), report.toString());
+        assertTrue(report.getBoolean("existsAfterDecline"), "declined: the user is still there");
+        assertTrue(report.getString("acceptText").startsWith("Deleted user"), report.getString("acceptText"));
+        assertFalse(report.getBoolean("existsAfterAccept"), "accepted: the user is gone");
+        assertTrue(report.getJsonArray("elicitationMessages").getString(0).contains("eli.confirm@example.org"));
+        assertEquals("boolean", report.getJsonObject("elicitationSchema").getJsonObject("properties")
+                .getJsonObject("confirm").getString("type"));
+
+        var progress = report.getJsonArray("progress");
+        assertTrue(progress.size() >= 10, "a 1000-user search reports progress: " + progress);
+        double last = -1;
+        for (var p : progress) {
+            double value = p.asJsonObject().getJsonNumber("progress").doubleValue();
+            assertTrue(value >= last, "progress never goes down: " + progress);
+            last = value;
+            assertEquals(1000, p.asJsonObject().getInt("total"));
+        }
+        assertEquals(1000.0, last);
+        assertTrue(report.getInt("searchCount") >= 1000);
+
+        assertEquals(List.of("users://{id}"), report.getJsonArray("templates").getValuesAs(jakarta.json.JsonString::getString));
+        JsonObject resource = report.getJsonObject("resource");
+        assertEquals("users://1", resource.getString("uri"));
+        assertEquals("application/json", resource.getString("mimeType"));
+        JsonObject user = RawMcp.json(resource.getString("text")).asJsonObject();
+        assertEquals("Karen", user.getString("name"));
+        assertFalse(user.getJsonObject("credit_card").containsKey("cvv"), "PII stays masked in resources");
+        assertEquals(-32002, report.getInt("missingResourceError"));
+        assertTrue(report.getJsonArray("prompts").toString().contains("find_or_add_user"));
+        assertTrue(report.getString("promptText").contains("search_users"));
+
+        assertTrue(report.getBoolean("cancelled"), "the caller saw its call cancelled");
+        assertTrue(report.getBoolean("existsAfterCancel"), "cancelled before acting: nothing deleted");
+
+        String cutAfter = report.getString("cutAfter");
+        assertTrue(cutAfter.startsWith("id: ") && cutAfter.endsWith("data:\n\n"), "the cut came right after the priming event");
+        String primingId = cutAfter.substring(4, cutAfter.indexOf('\n'));
+        assertEquals(1, report.getJsonArray("resumeRequests").getValuesAs(jakarta.json.JsonString::getString).stream()
+                .filter(primingId::equals).count(), "one GET with Last-Event-ID for the cut stream: " + report.getJsonArray("resumeRequests"));
+        assertEquals("res.umed@example.org", report.getString("resumedEmail"), "the result arrived on the resumed stream");
+        assertEquals(1, report.getInt("resumedCount"), "the call ran exactly once");
+        assertEquals(List.of(), report.getJsonArray("errors").getValuesAs(jakarta.json.JsonString::getString),
+                "no duplicate or stray responses");
+    }
+
+    private JsonObject runTypeScript(String script, String... args) throws Exception {
+        URI endpoint = Deployments.localBase(deployed).resolve("mcp");
+        File dir = new File(System.getProperty("ts.client.dir", "src/test/node"));
+        List<String> command = new ArrayList<>(List.of(System.getProperty("node.executable", "node"), script, endpoint.toString()));
+        command.addAll(List.of(args));
+        Process node = new ProcessBuilder(command).directory(dir).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertTrue(node.waitFor(120, TimeUnit.SECONDS), "the TS client finished");
+        assertEquals(0, node.exitValue(), out);
+        return RawMcp.json(out.substring(out.lastIndexOf('\n') + 1)).asJsonObject();
     }
 }
