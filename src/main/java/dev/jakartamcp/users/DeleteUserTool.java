@@ -8,6 +8,7 @@ import dev.jakartamcp.mcp.server.control.CallContext;
 import dev.jakartamcp.mcp.server.control.ClientRequestException;
 import dev.jakartamcp.mcp.server.control.McpTool;
 import dev.jakartamcp.mcp.server.control.ServedBy;
+import dev.jakartamcp.mcp.server.control.SessionChannels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -39,6 +40,9 @@ public class DeleteUserTool implements McpTool {
     UserGateway users;
 
     @Inject
+    SessionChannels channels;
+
+    @Inject
     UserPresenter presenter;
 
     @Inject
@@ -68,6 +72,9 @@ public class DeleteUserTool implements McpTool {
                 return CallToolResult.text("User " + id + " was NOT deleted: the call was cancelled.");
             }
             UserToolFailures.await(users.delete(id), id);
+            // subscribers of users://{id} hear about it
+            // https://modelcontextprotocol.io/specification/2025-11-25/server/resources#subscriptions
+            channels.resourceUpdated(UsersMcpServer.NAME, "users://" + id);
             return CallToolResult.text("Deleted user " + id + ".");
         } catch (UserToolFailures.Failed failed) {
             return failed.result;

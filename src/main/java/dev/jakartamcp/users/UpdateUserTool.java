@@ -6,6 +6,7 @@ import dev.jakartamcp.mcp.protocol.ToolDefinition;
 import dev.jakartamcp.mcp.server.control.CallContext;
 import dev.jakartamcp.mcp.server.control.McpTool;
 import dev.jakartamcp.mcp.server.control.ServedBy;
+import dev.jakartamcp.mcp.server.control.SessionChannels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -21,6 +22,9 @@ public class UpdateUserTool implements McpTool {
 
     @Inject
     UserGateway users;
+
+    @Inject
+    SessionChannels channels;
 
     @Inject
     UserPresenter presenter;
@@ -39,6 +43,9 @@ public class UpdateUserTool implements McpTool {
         }
         try {
             JsonObject user = presenter.mask(UserToolFailures.await(users.update(id, changes), id));
+            // subscribers of users://{id} hear about it
+            // https://modelcontextprotocol.io/specification/2025-11-25/server/resources#subscriptions
+            channels.resourceUpdated(UsersMcpServer.NAME, "users://" + id);
             return CallToolResult.structured("Updated " + presenter.describe(user), user);
         } catch (UserToolFailures.Failed failed) {
             return failed.result;

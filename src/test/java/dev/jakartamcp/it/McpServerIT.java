@@ -219,6 +219,41 @@ class McpServerIT {
     }
 
     @Test
+    void invalidLogLevelGets32602() {
+        String session = mcp.openSession("2025-11-25");
+        JsonObject bad = mcp.request(session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"logging/setLevel\",\"params\":{\"level\":\"loud\"}}");
+        assertEquals(-32602, bad.getJsonObject("error").getInt("code"));
+        JsonObject good = mcp.request(session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"logging/setLevel\",\"params\":{\"level\":\"debug\"}}");
+        assertEquals(JsonValue.EMPTY_JSON_OBJECT, good.getJsonObject("result"));
+    }
+
+    @Test
+    void subscribersHearOfUpdatesOnTheirStandaloneStream() throws Exception {
+        String watcher = mcp.openSession("2025-11-25");
+        JsonObject subscribed = mcp.request(watcher, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/subscribe\",\"params\":{\"uri\":\"users://7\"}}");
+        assertEquals(JsonValue.EMPTY_JSON_OBJECT, subscribed.getJsonObject("result"));
+        HttpRequest get = HttpRequest.newBuilder(mcp.endpoint).header("Accept", "text/event-stream")
+                .header("Mcp-Session-Id", watcher).GET().build();
+        HttpResponse<java.util.stream.Stream<String>> stream = mcp.http.send(get, HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, stream.statusCode());
+        java.util.concurrent.BlockingQueue<String> lines = new java.util.concurrent.LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> stream.body().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        assertTrue(lines.poll(5, java.util.concurrent.TimeUnit.SECONDS).startsWith("id: 0-"), "the standalone stream is primed");
+
+        callTool(mcp.openSession("2025-11-25"), "update_user", "{\"id\":7,\"new_info\":{\"company\":\"Watched Inc\"}}");
+        String notification = null;
+        for (String line; notification == null && (line = lines.poll(5, java.util.concurrent.TimeUnit.SECONDS)) != null; ) {
+            if (line.startsWith("data: ") && line.contains("notifications/resources/updated")) {
+                notification = line;
+            }
+        }
+        assertTrue(notification != null && notification.contains("\"uri\":\"users://7\""), String.valueOf(notification));
+        mcp.delete(watcher);
+    }
+
+    @Test
     void putIsNotAllowed() {
         HttpResponse<String> r = mcp.send(HttpRequest.newBuilder(mcp.endpoint).PUT(HttpRequest.BodyPublishers.ofString("{}")).build());
         assertEquals(405, r.statusCode());
