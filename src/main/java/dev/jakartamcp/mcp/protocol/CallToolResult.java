@@ -41,4 +41,26 @@ public record CallToolResult(List<Content> content, JsonObject structuredContent
         }
         return b.build();
     }
+
+    public static CallToolResult fromJson(JsonObject json) {
+        java.util.List<Content> content = new java.util.ArrayList<>();
+        var blocks = json.getJsonArray("content");
+        if (blocks != null) {
+            blocks.forEach(b -> content.add(Content.fromJson(b.asJsonObject())));
+        }
+        JsonObject structured = json.get("structuredContent") instanceof JsonObject o ? o : null;
+        return new CallToolResult(List.copyOf(content), structured, json.getBoolean("isError", false));
+    }
+
+    /** The text blocks, joined by line breaks. */
+    public String text() {
+        StringBuilder out = new StringBuilder();
+        for (Content c : content) {
+            if (c instanceof Content.Text t) {
+                if (out.length() > 0) out.append('\n');
+                out.append(t.text());
+            }
+        }
+        return out.toString();
+    }
 }

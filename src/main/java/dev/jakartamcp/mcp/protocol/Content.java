@@ -52,4 +52,17 @@ public sealed interface Content {
             return b.build();
         }
     }
+
+    /** Reads a content block; an unknown type is kept as text describing it, so nothing is lost silently. */
+    static Content fromJson(JsonObject json) {
+        return switch (json.getString("type", "")) {
+            case "text" -> new Text(json.getString("text", ""));
+            case "image" -> new Image(json.getString("data", ""), json.getString("mimeType", ""));
+            case "audio" -> new Audio(json.getString("data", ""), json.getString("mimeType", ""));
+            case "resource" -> new EmbeddedResource(ResourceContents.fromJson(json.getJsonObject("resource")));
+            case "resource_link" -> new ResourceLink(json.getString("uri", ""), json.getString("name", ""),
+                    json.getString("mimeType", null));
+            default -> new Text(json.toString());
+        };
+    }
 }

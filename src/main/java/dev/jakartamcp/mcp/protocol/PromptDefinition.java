@@ -28,4 +28,15 @@ public record PromptDefinition(String name, String title, String description, Li
         arguments.forEach(a -> args.add(a.toJson()));
         return b.add("arguments", args).build();
     }
+
+    public static PromptDefinition fromJson(JsonObject json) {
+        List<Argument> arguments = new java.util.ArrayList<>();
+        var list = json.getJsonArray("arguments");
+        if (list != null) {
+            list.forEach(a -> arguments.add(new Argument(a.asJsonObject().getString("name", ""),
+                    a.asJsonObject().getString("description", null), a.asJsonObject().getBoolean("required", false))));
+        }
+        return new PromptDefinition(json.getString("name", ""), json.getString("title", null),
+                json.getString("description", null), List.copyOf(arguments));
+    }
 }

@@ -19,4 +19,8 @@ public record PromptMessage(String role, Content content) {
     public JsonObject toJson() {
         return JsonCodec.object().add("role", role).add("content", content.toJson()).build();
     }
+
+    public static PromptMessage fromJson(JsonObject json) {
+        return new PromptMessage(json.getString("role", "user"), Content.fromJson(json.getJsonObject("content")));
+    }
 }

@@ -24,4 +24,9 @@ public record ResourceContents(String uri, String mimeType, String text, String 
         if (blob != null) b.add("blob", blob);
         return b.build();
     }
+
+    public static ResourceContents fromJson(JsonObject json) {
+        return new ResourceContents(json.getString("uri", ""), json.getString("mimeType", null),
+                json.getString("text", null), json.getString("blob", null));
+    }
 }

@@ -29,4 +29,9 @@ public record ResourceDefinition(String uri, String uriTemplate, String name, St
         if (mimeType != null) b.add("mimeType", mimeType);
         return b.build();
     }
+
+    public static ResourceDefinition fromJson(JsonObject json) {
+        return new ResourceDefinition(json.getString("uri", null), json.getString("uriTemplate", null), json.getString("name", ""),
+                json.getString("title", null), json.getString("description", null), json.getString("mimeType", null));
+    }
 }

@@ -1,0 +1,197 @@
+package dev.jakartamcp.mcp.client;
+
+import dev.jakartamcp.mcp.protocol.CallToolResult;
+import dev.jakartamcp.mcp.protocol.Content;
+import dev.jakartamcp.mcp.protocol.JsonCodec;
+import dev.jakartamcp.mcp.protocol.PromptDefinition;
+import dev.jakartamcp.mcp.protocol.ResourceDefinition;
+import dev.jakartamcp.mcp.protocol.ToolDefinition;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code java -jar mcp-client.jar [--json] <command> <url> [args]}: the client from a shell.
+ * Exit codes: 0 ok, 1 protocol or connection failure, 2 the tool answered with isError.
+ */
+public final class McpClientCli {
+
+    static final int OK = 0;
+    static final int FAILURE = 1;
+    static final int TOOL_ERROR = 2;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean json;
+
+    McpClientCli(PrintStream out, PrintStream err, boolean json) {
+        this.out = out;
+        this.err = err;
+        this.json = json;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        boolean json = rest.remove("--json");
+        if (rest.size() < 2) {
+            err.println("""
+                    usage: java -jar mcp-client.jar [--json] <command> <url> [args]
+                      tools <url>                        list the tools
+                      call <url> <tool> <json-args>      call a tool
+                      resources <url>                    list the resources
+                      read <url> <uri>                   read a resource
+                      prompts <url>                      list the prompts
+                      prompt <url> <name> <json-args>    get a prompt
+                      conformance <url>                  run the conformance client scenario named by MCP_CONFORMANCE_SCENARIO
+                    exit codes: 0 ok, 1 protocol or connection failure, 2 the tool answered with isError""");
+            return FAILURE;
+        }
+        try {
+            return new McpClientCli(out, err, json).execute(rest.get(0), rest.get(1), rest.subList(2, rest.size()));
+        } catch (McpClientException e) {
+            err.println("error: " + e.getMessage());
+            return FAILURE;
+        } catch (RuntimeException e) {
+            err.println("error: " + e);
+            return FAILURE;
+        }
+    }
+
+    private int execute(String command, String url, List<String> args) {
+        if (command.equals("conformance")) {
+            return conformance(url, System.getenv().getOrDefault("MCP_CONFORMANCE_SCENARIO", ""));
+        }
+        try (McpClient client = McpClient.builder(url).clientInfo("jakarta-mcp-cli", "1.0.0").connect()) {
+            switch (command) {
+                case "tools" -> printList(client.listTools(), ToolDefinition::toJson, t -> t.name() + "  " + nullToEmpty(t.description()));
+                case "resources" -> printList(client.listResources(), ResourceDefinition::toJson,
+                        r -> r.uri() + "  " + r.name() + (r.description() == null ? "" : "  " + r.description()));
+                case "prompts" -> printList(client.listPrompts(), PromptDefinition::toJson, p -> p.name() + "  " + nullToEmpty(p.description()));
+                case "call" -> {
+                    CallToolResult result = client.callTool(arg(args, 0, "tool"), JsonCodec.parseObject(args.size() > 1 ? args.get(1) : "{}"));
+                    if (json) {
+                        out.println(JsonCodec.write(result.toJson()));
+                    } else {
+                        result.content().forEach(c -> out.println(describe(c)));
+                        if (result.structuredContent() != null && result.content().isEmpty()) {
+                            out.println(JsonCodec.write(result.structuredContent()));
+                        }
+                    }
+                    return result.isError() ? TOOL_ERROR : OK;
+                }
+                case "read" -> client.readResource(arg(args, 0, "uri")).forEach(c -> out.println(json ? JsonCodec.write(c.toJson())
+                        : c.text() != null ? c.text() : "(" + c.mimeType() + ", " + c.blob().length() + " base64 characters)"));
+                case "prompt" -> {
+                    JsonObject given = JsonCodec.parseObject(args.size() > 1 ? args.get(1) : "{}");
+                    Map<String, String> arguments = new LinkedHashMap<>();
+                    given.forEach((k, v) -> arguments.put(k, v instanceof jakarta.json.JsonString s ? s.getString() : v.toString()));
+                    client.getPrompt(arg(args, 0, "name"), arguments).forEach(m -> out.println(json ? JsonCodec.write(m.toJson())
+                            : m.role() + ": " + describe(m.content())));
+                }
+                default -> {
+                    err.println("unknown command: " + command);
+                    return FAILURE;
+                }
+            }
+            return OK;
+        }
+    }
+
+    /**
+     * The conformance suite's client mode: connect, list the tools and call each with arguments made
+     * from its schema; elicitation is accepted with the schema's defaults, sampling gets a canned answer.
+     */
+    private int conformance(String url, String scenario) {
+        McpClient.Builder builder = McpClient.builder(url).clientInfo("jakarta-mcp-conformance-client", "1.0.0")
+                .requestTimeout(Duration.ofSeconds(30))
+                .listen(true)
+                .elicitation((message, schema) -> ElicitationHandler.Answer.accept(Elicitation.empty()))
+                .sampling(params -> JsonCodec.object().add("role", "assistant")
+                        .add("content", new Content.Text("A sampled answer").toJson())
+                        .add("model", "conformance").add("stopReason", "endTurn").build());
+        int status = OK;
+        try (McpClient client = builder.connect()) {
+            err.println("scenario " + scenario + ": connected to " + client.serverInfo().name() + " speaking " + client.protocolVersion());
+            for (ToolDefinition tool : client.listTools()) {
+                CallToolResult result = client.callTool(tool.name(), exampleArguments(tool.inputSchema()));
+                err.println("called " + tool.name() + ": " + (result.isError() ? "error " : "") + result.text());
+                if (result.isError()) {
+                    status = TOOL_ERROR;
+                }
+            }
+        }
+        return status;
+    }
+
+    /** Arguments that satisfy a simple schema: its defaults, or a plain value of each required type. */
+    static JsonObject exampleArguments(JsonObject schema) {
+        JsonObjectBuilder args = JsonCodec.object();
+        JsonObject properties = schema.getJsonObject("properties");
+        if (properties == null) {
+            return args.build();
+        }
+        int n = 1;
+        for (var p : properties.entrySet()) {
+            if (!(p.getValue() instanceof JsonObject property)) {
+                continue;
+            }
+            if (property.containsKey("default")) {
+                args.add(p.getKey(), property.get("default"));
+                continue;
+            }
+            switch (property.getString("type", "string")) {
+                case "number", "integer" -> args.add(p.getKey(), n++);
+                case "boolean" -> args.add(p.getKey(), true);
+                case "array" -> args.add(p.getKey(), JsonValue.EMPTY_JSON_ARRAY);
+                case "object" -> args.add(p.getKey(), JsonValue.EMPTY_JSON_OBJECT);
+                default -> args.add(p.getKey(), property.getJsonArray("enum") != null
+                        ? property.getJsonArray("enum").get(0) : JsonCodec.string("test"));
+            }
+        }
+        return args.build();
+    }
+
+    private <T> void printList(List<T> items, java.util.function.Function<T, JsonObject> toJson,
+                               java.util.function.Function<T, String> line) {
+        if (json) {
+            JsonArrayBuilder array = JsonCodec.array();
+            items.forEach(i -> array.add(toJson.apply(i)));
+            out.println(JsonCodec.write(array.build()));
+        } else {
+            items.forEach(i -> out.println(line.apply(i)));
+        }
+    }
+
+    private static String describe(Content c) {
+        if (c instanceof Content.Text t) return t.text();
+        if (c instanceof Content.Image i) return "[image " + i.mimeType() + "]";
+        if (c instanceof Content.Audio a) return "[audio " + a.mimeType() + "]";
+        if (c instanceof Content.EmbeddedResource r) return "[resource " + r.resource().uri() + "]"
+                + (r.resource().text() == null ? "" : "\n" + r.resource().text());
+        if (c instanceof Content.ResourceLink l) return "[link " + l.uri() + "]";
+        return c.toString();
+    }
+
+    private static String arg(List<String> args, int index, String name) {
+        if (args.size() <= index) {
+            throw new IllegalArgumentException("missing <" + name + ">");
+        }
+        return args.get(index);
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}
