@@ -109,6 +109,11 @@ public final class McpClient implements AutoCloseable {
         transport.send(new JsonRpcMessage.Notification("notifications/initialized", JsonValue.EMPTY_JSON_OBJECT));
     }
 
+    /** The current session id, or null for a server without sessions. */
+    public String sessionId() {
+        return transport.sessionId();
+    }
+
     public Implementation serverInfo() {
         return Implementation.fromJson(initializeResult.getJsonObject("serverInfo"));
     }
@@ -134,7 +139,15 @@ public final class McpClient implements AutoCloseable {
     /** A call the caller can cancel: cancelling sends notifications/cancelled. */
     public CompletableFuture<CallToolResult> callToolAsync(String name, JsonObject arguments) {
         JsonObject params = JsonCodec.object().add("name", name).add("arguments", arguments == null ? JsonValue.EMPTY_JSON_OBJECT : arguments).build();
-        return requestAsync("tools/call", params).thenApply(CallToolResult::fromJson);
+        CompletableFuture<JsonObject> call = requestAsync("tools/call", params);
+        CompletableFuture<CallToolResult> result = call.thenApply(CallToolResult::fromJson);
+        // cancelling the caller's future cancels the call, which tells the server
+        result.whenComplete((value, failure) -> {
+            if (failure instanceof CancellationException) {
+                call.cancel(true);
+            }
+        });
+        return result;
     }
 
     public List<ResourceDefinition> listResources() {
