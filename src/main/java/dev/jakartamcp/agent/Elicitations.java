@@ -1,0 +1,60 @@
+package dev.jakartamcp.agent;
+
+import dev.jakartamcp.mcp.client.ElicitationHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Relays an MCP server's elicitation to the person in the chat and waits for their answer;
+ * unanswered, it counts as a decline after {@code agent.elicitation.timeout-seconds}.
+ */
+@ApplicationScoped
+public class Elicitations {
+
+    @Inject
+    @ConfigProperty(name = "agent.elicitation.timeout-seconds", defaultValue = "300")
+    long timeoutSeconds;
+
+    private record Pending(String conversation, CompletableFuture<ElicitationHandler.Answer> answer) {
+    }
+
+    private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+
+    ElicitationHandler.Answer ask(String conversation, TurnListener listener, String message, JsonObject schema) {
+        String id = UUID.randomUUID().toString();
+        Pending waiting = new Pending(conversation, new CompletableFuture<>());
+        pending.put(id, waiting);
+        try {
+            listener.elicitation(id, message, schema);
+            return waiting.answer().get(timeoutSeconds, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            return ElicitationHandler.Answer.decline();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ElicitationHandler.Answer.cancel();
+        } catch (ExecutionException e) {
+            return ElicitationHandler.Answer.cancel();
+        } finally {
+            pending.remove(id);
+        }
+    }
+
+    /** False when no such question is waiting in that conversation (answered, timed out or unknown). */
+    public boolean answer(String conversation, String id, String action, JsonObject content) {
+        Pending waiting = pending.get(id);
+        if (waiting == null || !waiting.conversation().equals(conversation)) {
+            return false;
+        }
+        return waiting.answer().complete(new ElicitationHandler.Answer(action, content));
+    }
+}

@@ -1,0 +1,195 @@
+package dev.jakartamcp.chat;
+
+import dev.jakartamcp.agent.Agent;
+import dev.jakartamcp.agent.Elicitations;
+import dev.jakartamcp.agent.TurnListener;
+import dev.jakartamcp.mcp.protocol.JsonCodec;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Conversations and their messages. Sending a message answers with text/event-stream: delta,
+ * tool_call, tool_result, elicitation, error and done events, each with a JSON payload.
+ */
+@Path("conversations")
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class ConversationsResource {
+
+    private static final Logger LOG = Logger.getLogger(ConversationsResource.class.getName());
+    private static final Set<String> ACTIONS = Set.of("accept", "decline", "cancel");
+
+    @Inject
+    ConversationStore store;
+
+    @Inject
+    Agent agent;
+
+    @Inject
+    Elicitations elicitations;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response create(String body) {
+        String title = body == null || body.isBlank() ? null : ApiErrors.body(body).getString("title", null);
+        Conversation c = store.create(title);
+        return Response.status(201).entity(JsonCodec.write(summary(c))).build();
+    }
+
+    @GET
+    public String list() {
+        JsonArrayBuilder all = JsonCodec.array();
+        store.all().forEach(c -> all.add(summary(c)));
+        return JsonCodec.write(all.build());
+    }
+
+    @GET
+    @Path("{id}")
+    public String get(@PathParam("id") String id) {
+        Conversation c = store.find(id).orElseThrow(() -> ApiErrors.of(404, "No such conversation"));
+        JsonArrayBuilder messages = JsonCodec.array();
+        store.messages(id).forEach(messages::add);
+        return JsonCodec.write(JsonCodec.object(summary(c)).add("messages", messages).build());
+    }
+
+    @DELETE
+    @Path("{id}")
+    public Response delete(@PathParam("id") String id) {
+        if (!store.delete(id)) {
+            throw ApiErrors.of(404, "No such conversation");
+        }
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/messages")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void send(@PathParam("id") String id, String body, @Context HttpServletRequest http,
+                     @Context HttpServletResponse response, @Context SseEventSink sink, @Context Sse sse) {
+        store.find(id).orElseThrow(() -> ApiErrors.of(404, "No such conversation"));
+        if (!(ApiErrors.body(body).get("content") instanceof JsonString content) || content.getString().isBlank()) {
+            throw ApiErrors.of(400, "The body needs a non-empty string \"content\"");
+        }
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("X-Accel-Buffering", "no");
+        URI self = ApiErrors.self(http);
+        List<JsonObject> history = store.messages(id);
+        ChatEvents events = new ChatEvents(sink, sse);
+        executor.execute(() -> {
+            try {
+                List<JsonObject> added = agent.run(id, history, content.getString(), self, events);
+                store.append(id, added);
+            } catch (RuntimeException e) {
+                LOG.log(Level.SEVERE, "chat turn failed", e);
+                events.error("The turn failed unexpectedly: " + e.getMessage());
+            } finally {
+                events.done();
+            }
+        });
+    }
+
+    @POST
+    @Path("{id}/elicitations/{eid}")
+    @Consumes(MediaType.WILDCARD)
+    public Response answer(@PathParam("id") String id, @PathParam("eid") String eid, String body) {
+        JsonObject answer = ApiErrors.body(body);
+        String action = answer.getString("action", "");
+        if (!ACTIONS.contains(action)) {
+            throw ApiErrors.of(400, "\"action\" must be accept, decline or cancel");
+        }
+        JsonObject content = answer.get("content") instanceof JsonObject o ? o : null;
+        if (!elicitations.answer(id, eid, action, content)) {
+            throw ApiErrors.of(404, "No question " + eid + " is waiting in this conversation");
+        }
+        return Response.noContent().build();
+    }
+
+    private static JsonObject summary(Conversation c) {
+        return JsonCodec.object().add("id", c.id).add("title", c.title).add("createdAt", c.createdAt.toString()).build();
+    }
+
+    /** The turn's events on the SSE stream, one JSON payload each. */
+    static final class ChatEvents implements TurnListener {
+        private final SseEventSink sink;
+        private final Sse sse;
+
+        ChatEvents(SseEventSink sink, Sse sse) {
+            this.sink = sink;
+            this.sse = sse;
+        }
+
+        private synchronized void send(String name, JsonObject data) {
+            if (sink.isClosed()) {
+                return;
+            }
+            OutboundSseEvent event = sse.newEventBuilder().name(name).data(JsonCodec.write(data)).build();
+            try {
+                sink.send(event).toCompletableFuture().join();
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "chat client left", e);
+            }
+        }
+
+        @Override
+        public void delta(String text) {
+            send("delta", JsonCodec.object().add("text", text).build());
+        }
+
+        @Override
+        public void toolCall(String server, String tool, JsonObject arguments) {
+            send("tool_call", JsonCodec.object().add("server", server).add("name", tool).add("arguments", arguments).build());
+        }
+
+        @Override
+        public void toolResult(String server, String tool, boolean isError, String text) {
+            send("tool_result", JsonCodec.object().add("server", server).add("name", tool).add("isError", isError)
+                    .add("text", text).build());
+        }
+
+        @Override
+        public void elicitation(String id, String message, JsonObject requestedSchema) {
+            send("elicitation", JsonCodec.object().add("id", id).add("message", message)
+                    .add("requestedSchema", requestedSchema).build());
+        }
+
+        @Override
+        public void error(String message) {
+            send("error", JsonCodec.object().add("message", message).build());
+        }
+
+        void done() {
+            send("done", JsonCodec.object().build());
+            sink.close();
+        }
+    }
+}

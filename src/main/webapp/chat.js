@@ -1,0 +1,255 @@
+'use strict';
+// The chat page: conversations, a streamed message view with tool cards and elicitation dialogs,
+// and a tools console that works without any LLM. Plain DOM, no build step.
+const $ = (id) => document.getElementById(id);
+let current = null;
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === 'class') node.className = v; else if (k === 'text') node.textContent = v; else node.setAttribute(k, v);
+  }
+  children.forEach((c) => node.append(c));
+  return node;
+}
+
+async function api(method, path, body) {
+  const res = await fetch('api/' + path, {
+    method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) {
+    let message = 'HTTP ' + res.status;
+    try { message = (await res.json()).error || message; } catch (e) { /* not JSON */ }
+    throw new Error(message);
+  }
+  return res.status === 204 ? null : res.json();
+}
+
+// ---- conversations ----
+async function loadConversations() {
+  const list = await api('GET', 'conversations');
+  const ul = $('conversations');
+  ul.replaceChildren();
+  list.forEach((c) => {
+    const remove = el('button', { type: 'button', title: 'Delete', text: '✕' });
+    remove.onclick = async (e) => { e.stopPropagation(); await api('DELETE', 'conversations/' + c.id); if (current === c.id) current = null; refresh(); };
+    const li = el('li', { class: c.id === current ? 'current' : '' }, el('span', { text: c.title }), remove);
+    li.onclick = () => open(c.id);
+    ul.append(li);
+  });
+}
+
+async function open(id) {
+  current = id;
+  const c = await api('GET', 'conversations/' + id);
+  const box = $('messages');
+  box.replaceChildren();
+  const cards = {};
+  c.messages.forEach((m) => {
+    if (m.role === 'user') addMessage('user', m.content);
+    else if (m.role === 'assistant') {
+      if (m.content) addMessage('assistant', m.content);
+      (m.tool_calls || []).forEach((t) => { cards[t.id] = addToolCard('', t.function.name, safeParse(t.function.arguments)); });
+    } else if (m.role === 'tool' && cards[m.tool_call_id]) fillToolCard(cards[m.tool_call_id], m.content.startsWith('Error: '), m.content);
+  });
+  loadConversations();
+}
+
+function safeParse(text) { try { return JSON.parse(text); } catch (e) { return text; } }
+
+function addMessage(role, text) {
+  const div = el('div', { class: 'msg ' + role, text });
+  $('messages').append(div);
+  $('messages').scrollTop = $('messages').scrollHeight;
+  return div;
+}
+
+function addToolCard(server, name, args) {
+  const card = el('details', { class: 'tool' },
+    el('summary', { text: '🔧 ' + (server ? server + ' · ' : '') + name + ' …' }),
+    el('pre', { class: 'arguments', text: JSON.stringify(args, null, 2) }));
+  $('messages').append(card);
+  return card;
+}
+
+function fillToolCard(card, isError, text) {
+  card.querySelector('summary').textContent = card.querySelector('summary').textContent.replace(' …', isError ? ' ✗' : ' ✓');
+  if (isError) card.classList.add('failed');
+  card.append(el('pre', { class: 'tool-result', text }));
+}
+
+async function send(text) {
+  if (!current) current = (await api('POST', 'conversations', {})).id;
+  addMessage('user', text);
+  let answer = null;
+  const pending = [];
+  const res = await fetch('api/conversations/' + current + '/messages', {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' }, body: JSON.stringify({ content: text }),
+  });
+  if (!res.ok) { addMessage('error', 'HTTP ' + res.status); return; }
+  await readEvents(res.body, (name, data) => {
+    if (name === 'delta') { answer = answer || addMessage('assistant', ''); answer.textContent += data.text; }
+    else if (name === 'tool_call') { answer = null; pending.push(addToolCard(data.server, data.name, data.arguments)); }
+    else if (name === 'tool_result') {
+      const card = pending.find((c) => c.querySelector('summary').textContent.includes(data.name + ' …')) || addToolCard(data.server, data.name, {});
+      fillToolCard(card, data.isError, data.text);
+    } else if (name === 'elicitation') elicit(data);
+    else if (name === 'error') addMessage('error', data.message);
+  });
+  loadConversations();
+}
+
+// A hand-rolled SSE reader: EventSource cannot POST.
+async function readEvents(body, onEvent) {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let cut;
+    while ((cut = buffer.search(/\r?\n\r?\n/)) >= 0) {
+      const block = buffer.slice(0, cut);
+      buffer = buffer.slice(cut).replace(/^\r?\n\r?\n/, '');
+      let name = 'message'; const data = [];
+      block.split(/\r?\n/).forEach((line) => {
+        if (line.startsWith('event:')) name = line.slice(6).trim();
+        else if (line.startsWith('data:')) data.push(line.slice(5).replace(/^ /, ''));
+      });
+      if (data.length) onEvent(name, safeParse(data.join('\n')));
+    }
+  }
+}
+
+// ---- elicitation: a form generated from the requested schema ----
+function fieldsFor(schema, container) {
+  container.replaceChildren();
+  const required = new Set(schema.required || []);
+  Object.entries(schema.properties || {}).forEach(([key, prop]) => {
+    let input;
+    const options = prop.enum || (prop.oneOf || []).map((o) => o.const);
+    if (prop.type === 'boolean') {
+      input = el('input', { type: 'checkbox', name: key });
+      if (prop.default === true) input.checked = true;
+    } else if (options.length) {
+      input = el('select', { name: key });
+      options.forEach((o) => input.append(el('option', { value: o, text: o })));
+      if (prop.default !== undefined) input.value = prop.default;
+    } else {
+      input = el('input', { name: key, type: prop.type === 'number' || prop.type === 'integer' ? 'number' : 'text' });
+      if (prop.default !== undefined) input.value = prop.default;
+    }
+    input.dataset.type = prop.type || 'string';
+    if (required.has(key) && prop.type !== 'boolean') input.required = true;
+    container.append(el('label', {}, (prop.title || key) + (required.has(key) ? ' *' : '') + ' ', input));
+  });
+}
+
+function readFields(container) {
+  const content = {};
+  container.querySelectorAll('[name]').forEach((input) => {
+    const type = input.dataset.type;
+    if (type === 'boolean') content[input.name] = input.checked;
+    else if (input.value === '') return;
+    else if (type === 'number') content[input.name] = parseFloat(input.value);
+    else if (type === 'integer') content[input.name] = parseInt(input.value, 10);
+    else content[input.name] = input.value;
+  });
+  return content;
+}
+
+function elicit(data) {
+  const dialog = $('elicitation');
+  $('elicitation-message').textContent = data.message;
+  fieldsFor(data.requestedSchema || {}, $('elicitation-fields'));
+  const conversation = current;
+  dialog.onclose = async () => {
+    const action = dialog.returnValue || 'cancel';
+    const body = { action };
+    if (action === 'accept') body.content = readFields($('elicitation-fields'));
+    try { await api('POST', 'conversations/' + conversation + '/elicitations/' + data.id, body); } catch (e) { addMessage('error', e.message); }
+  };
+  dialog.showModal();
+}
+
+// ---- tools console ----
+async function loadTools() {
+  const box = $('servers');
+  box.replaceChildren(el('p', { text: 'Loading tools…' }));
+  try {
+    const status = await api('GET', 'tools');
+    $('llm-missing').hidden = status.llmConfigured;
+    box.replaceChildren();
+    status.servers.forEach((s) => {
+      const section = el('div', { class: 'server' }, el('h2', { text: s.name + (s.available ? '' : ' (unavailable)') }), el('small', { text: s.url }));
+      if (!s.available) section.append(el('p', { class: 'result failed', text: s.error }));
+      s.tools.forEach((t) => section.append(toolForm(s.name, t)));
+      box.append(section);
+    });
+  } catch (e) {
+    box.replaceChildren(el('p', { class: 'result failed', text: e.message }));
+  }
+}
+
+function toolForm(server, tool) {
+  const fields = el('div');
+  const schema = tool.inputSchema || {};
+  const simple = Object.values(schema.properties || {}).every((p) => ['string', 'number', 'integer', 'boolean'].includes(p.type));
+  let raw = null;
+  if (simple) fieldsFor(schema, fields);
+  else { raw = el('textarea', { rows: 6, name: '__json' }); raw.value = '{}'; fields.append(el('label', {}, 'Arguments (JSON)', raw)); }
+  const result = el('div', { class: 'result', hidden: '' });
+  const button = el('button', { type: 'submit', text: 'Call ' + tool.name });
+  const form = el('form', {}, el('p', { text: tool.description || '' }), fields, button, result);
+  form.onsubmit = async (e) => {
+    e.preventDefault();
+    if (tool.annotations && tool.annotations.destructiveHint && !confirm('Really call ' + tool.name + '? It cannot be undone.')) return;
+    let args;
+    try { args = raw ? JSON.parse(raw.value) : readFields(fields); } catch (err) { result.hidden = false; result.textContent = 'Not JSON: ' + err.message; return; }
+    try {
+      const r = await api('POST', 'tools/' + encodeURIComponent(server) + '/' + encodeURIComponent(tool.name), args);
+      result.className = 'result' + (r.isError ? ' failed' : '');
+      result.textContent = r.text + (r.structuredContent ? '\n\nstructuredContent:\n' + JSON.stringify(r.structuredContent, null, 2) : '');
+    } catch (err) {
+      result.className = 'result failed';
+      result.textContent = err.message;
+    }
+    result.hidden = false;
+  };
+  return el('details', { class: 'tool-console', 'data-tool': tool.name }, el('summary', { text: (tool.title || tool.name) + ' — ' + tool.name }), form);
+}
+
+// ---- wiring ----
+function show(view) {
+  $('chat-view').hidden = view !== 'chat';
+  $('tools-view').hidden = view !== 'tools';
+  $('tab-chat').classList.toggle('active', view === 'chat');
+  $('tab-tools').classList.toggle('active', view === 'tools');
+  if (view === 'tools') loadTools();
+}
+
+async function refresh() {
+  await loadConversations();
+  if (current) open(current); else $('messages').replaceChildren();
+}
+
+document.addEventListener('DOMContentLoaded', async () => {
+  $('tab-chat').onclick = () => show('chat');
+  $('tab-tools').onclick = () => show('tools');
+  $('new-conversation').onclick = async () => { current = (await api('POST', 'conversations', {})).id; refresh(); };
+  $('composer').onsubmit = async (e) => {
+    e.preventDefault();
+    const text = $('input').value.trim();
+    if (!text) return;
+    $('input').value = '';
+    $('send').disabled = true;
+    try { await send(text); } catch (err) { addMessage('error', err.message); } finally { $('send').disabled = false; }
+  };
+  $('input').addEventListener('keydown', (e) => { if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); $('composer').requestSubmit(); } });
+  try {
+    const status = await api('GET', 'tools');
+    $('llm-missing').hidden = status.llmConfigured;
+  } catch (e) { /* the console shows it */ }
+  refresh();
+});
