@@ -66,7 +66,7 @@ function addMessage(role, text) {
 
 function addToolCard(server, name, args) {
   const card = el('details', { class: 'tool' },
-    el('summary', { text: '🔧 ' + (server ? server + ' · ' : '') + name + ' …' }),
+    el('summary', { text: 'Tool ' + (server ? server + ' · ' : '') + name + ' …' }),
     el('pre', { class: 'arguments', text: JSON.stringify(args, null, 2) }));
   $('messages').append(card);
   return card;
