@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The operators' contract, run literally: {@code java -jar target/payara-micro.jar --deploy
  * target/<war> --contextroot / --port P --nocluster}, with a stable --rootdir. Users created before a
- * restart are still there after it, and the seeder does not add another 1000.
+ * restart are still there after it (and so are chat conversations), and the seeder does not add another 1000.
  */
 class PackagingIT {
 
@@ -39,6 +39,7 @@ class PackagingIT {
         URI users = URI.create("http://localhost:" + port + "/v1/users");
 
         int createdId;
+        String conversationId;
         Process first = start(port, root);
         try {
             assertEquals(1000, RawMcp.json(get(users).body()).asJsonArray().size());
@@ -48,6 +49,11 @@ class PackagingIT {
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(201, created.statusCode(), created.body());
             createdId = RawMcp.json(created.body()).asJsonObject().getInt("id");
+            HttpResponse<String> conversation = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/conversations"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"title\":\"kept\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(201, conversation.statusCode(), conversation.body());
+            conversationId = RawMcp.json(conversation.body()).asJsonObject().getString("id");
             HttpResponse<String> mcp = new RawMcp(URI.create("http://localhost:" + port + "/"))
                     .post(RawMcp.initializeBody(1, "2025-11-25"), null);
             assertEquals(200, mcp.statusCode(), "the MCP endpoint is served at /mcp");
@@ -60,6 +66,9 @@ class PackagingIT {
             assertEquals(1001, RawMcp.json(get(users).body()).asJsonArray().size(), "no second seed");
             JsonObject kept = RawMcp.json(get(URI.create(users + "/" + createdId)).body()).asJsonObject();
             assertEquals("per.sistent@example.org", kept.getString("email"));
+            JsonObject conversation = RawMcp.json(get(URI.create("http://localhost:" + port + "/api/conversations/" + conversationId)).body())
+                    .asJsonObject();
+            assertEquals("kept", conversation.getString("title"), "conversations survive a restart too");
         } finally {
             stop(second);
         }
