@@ -41,12 +41,29 @@ public final class ToolBox implements AutoCloseable {
                 missing.put(name, e.getMessage());
             }
         });
-        Map<String, Integer> count = new HashMap<>();
-        offered.values().forEach(list -> list.forEach(t -> count.merge(t.name(), 1, Integer::sum)));
+        Map<String, List<String>> names = new LinkedHashMap<>();
+        offered.forEach((server, list) -> names.put(server, list.stream().map(ToolDefinition::name).toList()));
+        Map<String, Map<String, String>> functions = functionNames(names);
         offered.forEach((server, list) -> list.forEach(t -> {
-            String function = count.get(t.name()) > 1 ? functionName(server + "__" + t.name()) : functionName(t.name());
+            String function = functions.get(server).get(t.name());
             byFunction.put(function, new Tool(server, t, function));
         }));
+    }
+
+    /**
+     * Server → tool → function name: unique tool names are kept, a name that several servers offer
+     * becomes {@code <server>__<tool>} on all of them.
+     */
+    static Map<String, Map<String, String>> functionNames(Map<String, List<String>> toolsByServer) {
+        Map<String, Integer> count = new HashMap<>();
+        toolsByServer.values().forEach(list -> list.forEach(t -> count.merge(t, 1, Integer::sum)));
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        toolsByServer.forEach((server, list) -> {
+            Map<String, String> names = new LinkedHashMap<>();
+            list.forEach(t -> names.put(t, count.get(t) > 1 ? functionName(server + "__" + t) : functionName(t)));
+            out.put(server, names);
+        });
+        return out;
     }
 
     /** OpenAI function names allow letters, digits, _ and -, at most 64. */

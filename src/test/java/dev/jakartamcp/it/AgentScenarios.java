@@ -130,12 +130,16 @@ abstract class AgentScenarios {
     void llmFailuresAreClearErrorsAndLeaveTheConversationIntact() {
         String id = chat.newConversation();
         assertError(id, "fail401", "credentials");
+        assertError(id, "fail404", "not found");
         assertError(id, "fail500", "HTTP 500");
+
         assertError(id, "truncated", "truncated");
         assertError(id, "malformed", "malformed");
         var stored = RawMcp.json(chat.call("GET", "api/conversations/" + id, null).body()).asJsonObject();
         assertTrue(stored.getJsonArray("messages").stream().allMatch(m -> m.asJsonObject().getString("role").equals("user")),
                 "failed turns keep the question and nothing half-written: " + stored);
+
+        assertError(chat.newConversation(), "loop forever", "Stopped after 8 rounds");
 
         int before = llm().seen.size();
         List<ChatApi.Event> recovered = chat.send(id, "ratelimit please");

@@ -87,6 +87,10 @@ final class FakeLlm implements AutoCloseable {
 
         if (question.contains("fail401")) {
             json(exchange, 401, "{\"error\":{\"message\":\"Invalid API key\"}}");
+        } else if (question.contains("fail404")) {
+            json(exchange, 404, "{\"error\":{\"message\":\"The model does not exist\"}}");
+        } else if (question.contains("loop forever")) {
+            stream(exchange, toolCall(0, "call_loop_" + tools.size(), "search_users", "{\"name\":\"x\"}"));
         } else if (question.contains("fail500")) {
             json(exchange, 500, "{\"error\":{\"message\":\"upstream exploded\"}}");
         } else if (question.contains("ratelimit") && rateLimited.getAndIncrement() == 0) {

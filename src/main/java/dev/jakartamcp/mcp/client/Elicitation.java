@@ -3,7 +3,6 @@ package dev.jakartamcp.mcp.client;
 import dev.jakartamcp.mcp.protocol.JsonCodec;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
 
 /**
  * Fills the fields a person left out of an accepted form with the defaults of the requested
@@ -27,10 +26,5 @@ public final class Elicitation {
             }
         }
         return out.build();
-    }
-
-    /** An empty form: everything comes from the defaults. */
-    public static JsonObject empty() {
-        return JsonValue.EMPTY_JSON_OBJECT;
     }
 }

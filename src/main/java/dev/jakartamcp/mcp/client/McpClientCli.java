@@ -117,7 +117,7 @@ public final class McpClientCli {
         McpClient.Builder builder = McpClient.builder(url).clientInfo("jakarta-mcp-conformance-client", "1.0.0")
                 .requestTimeout(Duration.ofSeconds(30))
                 .listen(true)
-                .elicitation((message, schema) -> ElicitationHandler.Answer.accept(Elicitation.empty()))
+                .elicitation((message, schema) -> ElicitationHandler.Answer.accept(JsonValue.EMPTY_JSON_OBJECT))
                 .sampling(params -> JsonCodec.object().add("role", "assistant")
                         .add("content", new Content.Text("A sampled answer").toJson())
                         .add("model", "conformance").add("stopReason", "endTurn").build());

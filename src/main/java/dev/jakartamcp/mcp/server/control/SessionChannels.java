@@ -45,8 +45,4 @@ public class SessionChannels {
                 .filter(c -> c.server().equals(server) && c.subscriptions().contains(uri))
                 .forEach(c -> c.standalone().send(notification));
     }
-
-    int size() {
-        return channels.size();
-    }
 }

@@ -2,8 +2,6 @@ package dev.jakartamcp.mcp.server.control;
 
 import dev.jakartamcp.mcp.protocol.ToolDefinition;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -45,13 +43,5 @@ public final class ToolRegistry {
             onChange.run();
         }
         return removed;
-    }
-
-    public Map<String, McpTool> snapshot() {
-        return Map.copyOf(tools);
-    }
-
-    List<String> names() {
-        return List.copyOf(tools.keySet());
     }
 }
