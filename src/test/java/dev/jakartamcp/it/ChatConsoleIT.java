@@ -74,6 +74,19 @@ class ChatConsoleIT {
         assertEquals(200, api.call("GET", "chat.css", null).statusCode());
     }
 
+    /** What the README promises beside the app: health, metrics (with the user client's fault tolerance) and OpenAPI. */
+    @Test
+    void healthMetricsAndOpenApiAreServed() {
+        api.call("POST", "api/tools/users/get_user_by_id", "{\"id\":1}"); // the fault-tolerance metrics exist once used
+        assertEquals(200, api.call("GET", "health/ready", null).statusCode());
+        var metrics = api.call("GET", "metrics", null);
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("ft_"), "fault-tolerance metrics of the user service client");
+        var openapi = api.call("GET", "openapi", null);
+        assertEquals(200, openapi.statusCode());
+        assertTrue(openapi.body().contains("/v1/users"), openapi.body().substring(0, Math.min(300, openapi.body().length())));
+    }
+
     /** In real Chromium, phone-sized: the banner, then a tool called from the console's generated form. */
     @Test
     void browserUsesTheToolsConsole() {
