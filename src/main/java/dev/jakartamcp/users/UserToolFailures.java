@@ -6,7 +6,6 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -21,15 +20,17 @@ final class UserToolFailures {
     private UserToolFailures() {
     }
 
-    /** The call's value; a failure is thrown as {@link Failed} carrying the result to return. */
+    /**
+     * The call's value; a failure is thrown as {@link Failed} carrying the result to return. The wait
+     * is not interruptible on purpose: the fault-tolerance deadline bounds it, and a stray interrupt
+     * must not turn a clear "deadline" answer into a lost one.
+     */
     static <T> T await(CompletionStage<T> stage, long userId) {
         try {
-            return stage.toCompletableFuture().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Failed(CallToolResult.error("The call was interrupted before the user service answered."), false);
-        } catch (ExecutionException | CompletionException e) {
-            throw new Failed(toResult(e.getCause(), userId), e.getCause() instanceof UserServiceException.NotFound);
+            return stage.toCompletableFuture().join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new Failed(toResult(cause, userId), cause instanceof UserServiceException.NotFound);
         }
     }
 

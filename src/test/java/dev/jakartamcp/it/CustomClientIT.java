@@ -35,7 +35,7 @@ class CustomClientIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.realWarWithConfig("mcp.conformance.enabled=true\n");
+        return Deployments.realWarWithConfig("mcp.conformance.enabled=true\nmcp.client-request.timeout-seconds=2\n");
     }
 
     @ArquillianResource
@@ -101,6 +101,49 @@ class CustomClientIT {
             CallToolResult result = client.callTool("test_reconnection", null);
             assertEquals("Reconnection test completed", result.text());
         }
+    }
+
+    @Test
+    void serverRequestsNeedTheCapabilityAndTimeOutClearly() {
+        String conformance = Deployments.localBase(deployed).resolve("conformance/mcp").toString();
+        try (McpClient without = McpClient.builder(conformance).connect()) {
+            CallToolResult refused = without.callTool("test_elicitation", JsonCodec.object().add("message", "hi").build());
+            assertTrue(refused.isError());
+            assertTrue(refused.text().contains("did not declare the elicitation capability"), refused.text());
+        }
+        try (McpClient slow = McpClient.builder(conformance).elicitation((message, schema) -> {
+            try {
+                Thread.sleep(4000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return ElicitationHandler.Answer.decline();
+        }).connect()) {
+            CallToolResult timedOut = slow.callTool("test_elicitation", JsonCodec.object().add("message", "hi").build());
+            assertTrue(timedOut.isError());
+            assertTrue(timedOut.text().contains("did not answer elicitation/create within 2 s"), timedOut.text());
+        }
+    }
+
+    @Test
+    void aSecondStandaloneStreamReplacesTheFirst() throws Exception {
+        RawMcp raw = new RawMcp(Deployments.localBase(deployed));
+        String session = raw.openSession("2025-11-25");
+        java.net.http.HttpRequest get = java.net.http.HttpRequest.newBuilder(raw.endpoint).header("Accept", "text/event-stream")
+                .header("Mcp-Session-Id", session).GET().build();
+        var first = raw.http.send(get, java.net.http.HttpResponse.BodyHandlers.ofLines());
+        var firstLines = first.body().iterator();
+        assertTrue(firstLines.next().startsWith("id: 0-"), "primed");
+        var second = raw.http.send(get, java.net.http.HttpResponse.BodyHandlers.ofLines());
+        assertTrue(second.body().iterator().next().startsWith("id: 0-"), "the second is primed too");
+        java.util.concurrent.CompletableFuture<Boolean> ended = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            while (firstLines.hasNext()) {
+                firstLines.next();
+            }
+            return true;
+        });
+        assertTrue(ended.get(10, TimeUnit.SECONDS), "the first connection was closed");
+        raw.delete(session);
     }
 
     @Test

@@ -106,6 +106,7 @@ public class McpExchange {
             } finally {
                 context.finish();
                 stream.complete();
+                sessions.find(session.id()); // the idle clock starts when the request ends, not when it began
             }
         };
         try {

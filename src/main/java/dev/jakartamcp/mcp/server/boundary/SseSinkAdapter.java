@@ -39,16 +39,22 @@ final class SseSinkAdapter implements EventSink {
         if (retryMillis != null) {
             event.reconnectDelay(retryMillis);
         }
+        // an interrupt meant for the tool (a cancel, a fault-tolerance timeout) must not lose the event
+        boolean interrupted = Thread.interrupted();
         try {
             sink.send(event.build()).toCompletableFuture().get(10, TimeUnit.SECONDS);
             return true;
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
             return false;
         } catch (Exception e) {
             LOG.log(Level.FINE, "SSE client left", e);
             close();
             return false;
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

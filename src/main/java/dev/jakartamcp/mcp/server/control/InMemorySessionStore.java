@@ -53,11 +53,11 @@ public class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public java.util.List<String> removeIdle(long idleTimeoutMillis) {
+    public java.util.List<String> removeIdle(long idleTimeoutMillis, java.util.function.Predicate<String> busy) {
         long now = System.currentTimeMillis();
         java.util.List<String> removed = new java.util.ArrayList<>();
         for (var e : sessions.entrySet()) {
-            if (now - e.getValue().lastAccessMillis > idleTimeoutMillis && remove(e.getKey())) {
+            if (now - e.getValue().lastAccessMillis > idleTimeoutMillis && !busy.test(e.getKey()) && remove(e.getKey())) {
                 removed.add(e.getKey());
             }
         }

@@ -91,6 +91,14 @@ public final class SessionChannel {
         }
     }
 
+    /**
+     * Running a request. An open GET stream alone does not count: a client that vanished without
+     * closing it would otherwise keep its session forever.
+     */
+    boolean isBusy() {
+        return !running.isEmpty();
+    }
+
     public Set<String> subscriptions() {
         return subscriptions;
     }

@@ -22,6 +22,12 @@ public class SessionChannels {
         return channels.computeIfAbsent(session.id(), id -> new SessionChannel(id, session.server(), config.replayBufferSize()));
     }
 
+    /** Whether the session is running a request on this node. */
+    public boolean isBusy(String sessionId) {
+        SessionChannel channel = channels.get(sessionId);
+        return channel != null && channel.isBusy();
+    }
+
     public void close(String sessionId) {
         SessionChannel channel = channels.remove(sessionId);
         if (channel != null) {

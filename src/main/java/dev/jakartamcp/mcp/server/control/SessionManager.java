@@ -58,7 +58,7 @@ public class SessionManager {
     }
 
     void sweep() {
-        var removed = store.removeIdle(config.idleTimeoutMillis());
+        var removed = store.removeIdle(config.idleTimeoutMillis(), channels::isBusy);
         removed.forEach(channels::close);
         if (!removed.isEmpty()) {
             LOG.fine(() -> "expired " + removed.size() + " idle MCP sessions");
@@ -77,8 +77,12 @@ public class SessionManager {
         return store.add(session, config.maxSessions()) ? Optional.of(session) : Optional.empty();
     }
 
+    /**
+     * The session, unless it is idle for longer than the timeout. A session that is running a request
+     * is not idle, however long the request takes.
+     */
     public Optional<McpSession> find(String id) {
-        return store.find(id, config.idleTimeoutMillis());
+        return store.find(id, channels.isBusy(id) ? Long.MAX_VALUE : config.idleTimeoutMillis());
     }
 
     public McpSession markReady(McpSession session) {

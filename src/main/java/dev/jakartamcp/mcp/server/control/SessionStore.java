@@ -18,8 +18,8 @@ public interface SessionStore {
 
     boolean remove(String id);
 
-    /** Drops every session idle for longer than the timeout; returns their ids. */
-    java.util.List<String> removeIdle(long idleTimeoutMillis);
+    /** Drops every session idle for longer than the timeout, except those {@code busy} names; returns their ids. */
+    java.util.List<String> removeIdle(long idleTimeoutMillis, java.util.function.Predicate<String> busy);
 
     int size();
 }

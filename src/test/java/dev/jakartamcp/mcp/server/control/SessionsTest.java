@@ -46,13 +46,23 @@ class SessionsTest {
         store.add(session("used"), 10);
         Thread.sleep(30);
         assertTrue(store.find("used", 10_000).isPresent(), "a hit refreshes the idle clock");
-        assertEquals(java.util.List.of("old"), store.removeIdle(20));
+        assertEquals(java.util.List.of("old"), store.removeIdle(20, id -> false));
         assertTrue(store.find("old", 10_000).isEmpty());
         assertEquals(1, store.size());
         Thread.sleep(30);
         assertTrue(store.find("used", 20).isEmpty(), "expired on look-up");
-        assertEquals(java.util.List.of("used"), store.removeIdle(20), "and swept away");
+        assertEquals(java.util.List.of("used"), store.removeIdle(20, id -> false), "and swept away");
         assertEquals(0, store.size());
+    }
+
+    @Test
+    void busySessionsAreNotSwept() throws InterruptedException {
+        InMemorySessionStore store = new InMemorySessionStore();
+        store.add(session("working"), 10);
+        store.add(session("idle"), 10);
+        Thread.sleep(30);
+        assertEquals(java.util.List.of("idle"), store.removeIdle(20, "working"::equals));
+        assertTrue(store.find("working", Long.MAX_VALUE).isPresent());
     }
 
     @Test
