@@ -22,7 +22,7 @@ import java.util.concurrent.TimeoutException;
 public class Elicitations {
 
     @Inject
-    @ConfigProperty(name = "agent.elicitation.timeout-seconds", defaultValue = "300")
+    @ConfigProperty(name = "agent.elicitation.timeout-seconds", defaultValue = "110")
     long timeoutSeconds;
 
     private record Pending(String conversation, CompletableFuture<ElicitationHandler.Answer> answer) {

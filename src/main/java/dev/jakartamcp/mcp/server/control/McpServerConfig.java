@@ -41,7 +41,7 @@ public class McpServerConfig {
     long retryMillis;
 
     @Inject
-    @ConfigProperty(name = "mcp.client-request.timeout-seconds", defaultValue = "60")
+    @ConfigProperty(name = "mcp.client-request.timeout-seconds", defaultValue = "120")
     long clientRequestTimeoutSeconds;
 
     /** Events kept per session for resumption. */
