@@ -104,9 +104,10 @@ public class McpExchange {
                     stream.send(answer);
                 }
             } finally {
+                // touched while still running, so the idle clock starts when the request ends
+                sessions.find(session.id());
                 context.finish();
                 stream.complete();
-                sessions.find(session.id()); // the idle clock starts when the request ends, not when it began
             }
         };
         try {
