@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Builds each MCP server once from the beans qualified {@link ServedBy} with its name. An endpoint
- * declares its server with {@link #define}; everything else looks servers up by name.
+ * Builds each MCP server once from the beans qualified {@link ServedBy} with its name. A feature
+ * declares its server and endpoint path with {@link #define}; the transport filter finds the server
+ * of a request by that path.
  */
 @ApplicationScoped
 public class McpServers {
@@ -60,13 +61,5 @@ public class McpServers {
     /** The server whose endpoint is at this path below the context root, or null. */
     public McpServer atPath(String path) {
         return byPath.get(path);
-    }
-
-    public McpServer get(String name) {
-        McpServer server = servers.get(name);
-        if (server == null) {
-            throw new IllegalStateException("no MCP server named " + name + " was defined");
-        }
-        return server;
     }
 }
