@@ -1,5 +1,6 @@
 package dev.jakartamcp.chat;
 
+import dev.jakartamcp.mcp.server.boundary.IncidentMapper;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
@@ -12,7 +13,7 @@ public class ChatApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(ConversationsResource.class, ToolsConsoleResource.class);
+        return Set.of(ConversationsResource.class, ToolsConsoleResource.class, IncidentMapper.class);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.jakartamcp.conformance;
 
 import dev.jakartamcp.mcp.server.boundary.McpApplications;
 import dev.jakartamcp.mcp.server.boundary.McpTransportFilter;
+import dev.jakartamcp.mcp.server.boundary.IncidentMapper;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
@@ -14,7 +15,7 @@ public class ConformanceMcpApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(ConformanceMcpEndpoint.class, McpTransportFilter.class);
+        return Set.of(ConformanceMcpEndpoint.class, McpTransportFilter.class, IncidentMapper.class);
     }
 
     @Override

@@ -117,6 +117,8 @@ class UserServiceIT {
                 "{\"name\":\"N\",\"surname\":\"D\",\"email\":\"x4@example.org\",\"about_me\":\"x\",\"salary\":\"lots\"}",
                 "{\"name\":\"N\",\"surname\":\"D\",\"email\":\"x5@example.org\",\"about_me\":\"x\",\"date_of_birth\":\"1999-02-31\"}",
                 "{\"name\":\"N\",\"surname\":\"D\",\"email\":\"x6@example.org\",\"about_me\":\"x\",\"credit_card\":{\"num\":\"12\",\"cvv\":\"1\",\"exp_date\":\"1/30\"}}",
+                "{\"name\":\"" + "N".repeat(300) + "\",\"surname\":\"D\",\"email\":\"x7@example.org\",\"about_me\":\"x\"}",
+                "{\"name\":\"N\",\"surname\":\"D\",\"email\":\"x8@example.org\",\"about_me\":\"x\",\"address\":{\"country\":\"" + "C".repeat(300) + "\",\"city\":\"c\",\"street\":\"s\",\"flat_house\":\"f\"}}",
                 "{\"name\":",
                 "[]"};
         for (String body : bodies) {

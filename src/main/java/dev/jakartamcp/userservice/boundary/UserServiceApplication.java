@@ -12,7 +12,7 @@ public class UserServiceApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(UsersResource.class);
+        return Set.of(UsersResource.class, InternalErrorMapper.class);
     }
 
     @Override

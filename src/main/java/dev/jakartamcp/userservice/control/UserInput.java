@@ -177,7 +177,12 @@ public final class UserInput {
             error(List.of(parent, field), "Input should be a valid string", "string_type");
             return null;
         }
-        return ((JsonString) v).getString().trim();
+        String value = ((JsonString) v).getString().trim();
+        if (value.length() > 255) {
+            error(List.of(parent, field), "String should have at most 255 characters", "string_too_long");
+            return null;
+        }
+        return value;
     }
 
     private String text(String field, boolean required, java.util.function.BiConsumer<User, String> apply) {
@@ -195,6 +200,12 @@ public final class UserInput {
         String value = ((JsonString) v).getString().trim();
         if (required && value.isEmpty()) {
             error(List.of(field), "String should have at least 1 character", "string_too_short");
+            return null;
+        }
+        // the columns' sizes: longer text is refused here, not by the database with a misleading error
+        int max = field.equals("about_me") ? 4000 : 255;
+        if (value.length() > max) {
+            error(List.of(field), "String should have at most " + max + " characters", "string_too_long");
             return null;
         }
         changes.add(u -> apply.accept(u, value));

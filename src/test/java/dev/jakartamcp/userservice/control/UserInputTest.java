@@ -54,6 +54,15 @@ class UserInputTest {
     }
 
     @Test
+    void textLongerThanItsColumnIsRefused() {
+        UserInput input = UserInput.forUpdate(json("{\"company\":\"" + "c".repeat(256) + "\"}"));
+        assertFalse(input.isValid());
+        assertTrue(input.errors().toString().contains("string_too_long"), input.errors().toString());
+        assertTrue(UserInput.forCreate(json("{\"name\":\"n\",\"surname\":\"s\",\"email\":\"a@b.co\",\"about_me\":\""
+                + "a".repeat(4000) + "\"}")).isValid(), "about_me may be long");
+    }
+
+    @Test
     void updateAppliesOnlyNonNullFieldsAndIgnoresAboutMe() {
         UserInput input = UserInput.forUpdate(json("{\"company\":\"C\",\"phone\":null,\"about_me\":\"changed\"}"));
         assertTrue(input.isValid());
