@@ -26,28 +26,28 @@ public class ConformanceTools {
     @Produces
     @ServedBy(ConformanceMcpServer.NAME)
     McpTool simpleText() {
-        return new Fixture.Tool(tool("test_simple_text", "Returns a simple text response", Fixture.noArguments()),
+        return Fixture.plain(tool("test_simple_text", "Returns a simple text response", Fixture.noArguments()),
                 (args, ctx) -> CallToolResult.text("This is a simple text response for testing."));
     }
 
     @Produces
     @ServedBy(ConformanceMcpServer.NAME)
     McpTool image() {
-        return new Fixture.Tool(tool("test_image_content", "Returns a 1x1 PNG image", Fixture.noArguments()),
+        return Fixture.plain(tool("test_image_content", "Returns a 1x1 PNG image", Fixture.noArguments()),
                 (args, ctx) -> new CallToolResult(List.of(new Content.Image(Fixture.PNG_1X1, "image/png")), null, false));
     }
 
     @Produces
     @ServedBy(ConformanceMcpServer.NAME)
     McpTool audio() {
-        return new Fixture.Tool(tool("test_audio_content", "Returns a short WAV clip", Fixture.noArguments()),
+        return Fixture.plain(tool("test_audio_content", "Returns a short WAV clip", Fixture.noArguments()),
                 (args, ctx) -> new CallToolResult(List.of(new Content.Audio(Fixture.WAV_EMPTY, "audio/wav")), null, false));
     }
 
     @Produces
     @ServedBy(ConformanceMcpServer.NAME)
     McpTool embeddedResource() {
-        return new Fixture.Tool(tool("test_embedded_resource", "Returns an embedded resource", Fixture.noArguments()),
+        return Fixture.plain(tool("test_embedded_resource", "Returns an embedded resource", Fixture.noArguments()),
                 (args, ctx) -> new CallToolResult(List.of(new Content.EmbeddedResource(ResourceContents.text(
                         "test://embedded-resource", "text/plain", "This is an embedded resource content."))), null, false));
     }
@@ -55,7 +55,7 @@ public class ConformanceTools {
     @Produces
     @ServedBy(ConformanceMcpServer.NAME)
     McpTool multipleContentTypes() {
-        return new Fixture.Tool(tool("test_multiple_content_types", "Returns text, an image and a resource", Fixture.noArguments()),
+        return Fixture.plain(tool("test_multiple_content_types", "Returns text, an image and a resource", Fixture.noArguments()),
                 (args, ctx) -> new CallToolResult(List.of(
                         new Content.Text("Multiple content types test:"),
                         new Content.Image(Fixture.PNG_1X1, "image/png"),
@@ -80,7 +80,7 @@ public class ConformanceTools {
     @Produces
     @ServedBy(ConformanceMcpServer.NAME)
     McpTool errorHandling() {
-        return new Fixture.Tool(tool("test_error_handling", "Always fails with a tool error", Fixture.noArguments()),
+        return Fixture.plain(tool("test_error_handling", "Always fails with a tool error", Fixture.noArguments()),
                 (args, ctx) -> CallToolResult.error("This tool intentionally returns an error for testing"));
     }
 
@@ -169,7 +169,7 @@ public class ConformanceTools {
                  "$defs":{"address":{"type":"object","properties":{"street":{"type":"string"},"city":{"type":"string"}}}},
                  "properties":{"name":{"type":"string"},"address":{"$ref":"#/$defs/address"}},
                  "additionalProperties":false}""");
-        return new Fixture.Tool(tool("json_schema_2020_12_tool", "Tool with JSON Schema 2020-12 features", schema),
+        return Fixture.plain(tool("json_schema_2020_12_tool", "Tool with JSON Schema 2020-12 features", schema),
                 (args, ctx) -> CallToolResult.text("Received: " + args));
     }
 

@@ -43,11 +43,23 @@ final class Fixture {
         return JsonCodec.object().add("type", "object").add("properties", properties).add("required", required).build();
     }
 
-    record Tool(ToolDefinition definition, BiFunction<JsonObject, CallContext, CallToolResult> body) implements McpTool {
+    /** A tool fixture; {@code streams} false for those that send nothing before their result. */
+    record Tool(ToolDefinition definition, BiFunction<JsonObject, CallContext, CallToolResult> body, boolean streams)
+            implements McpTool {
+
+        Tool(ToolDefinition definition, BiFunction<JsonObject, CallContext, CallToolResult> body) {
+            this(definition, body, true);
+        }
+
         @Override
         public CallToolResult call(JsonObject arguments, CallContext context) {
             return body.apply(arguments, context);
         }
+    }
+
+    /** A tool that only returns its result, answered with plain JSON. */
+    static Tool plain(ToolDefinition definition, BiFunction<JsonObject, CallContext, CallToolResult> body) {
+        return new Tool(definition, body, false);
     }
 
     record Resource(ResourceDefinition definition, Function<CallContext, List<ResourceContents>> body) implements McpResource {

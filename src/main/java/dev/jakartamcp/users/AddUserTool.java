@@ -31,6 +31,12 @@ public class AddUserTool implements McpTool {
         return DEFINITION;
     }
 
+    /** It sends nothing before its result, so it is answered with plain JSON. */
+    @Override
+    public boolean streams() {
+        return false;
+    }
+
     @Override
     public CallToolResult call(JsonObject arguments, CallContext context) {
         try {

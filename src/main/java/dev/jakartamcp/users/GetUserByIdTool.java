@@ -30,6 +30,12 @@ public class GetUserByIdTool implements McpTool {
         return DEFINITION;
     }
 
+    /** It sends nothing before its result, so it is answered with plain JSON. */
+    @Override
+    public boolean streams() {
+        return false;
+    }
+
     @Override
     public CallToolResult call(JsonObject arguments, CallContext context) {
         long id = arguments.getJsonNumber("id").longValue();

@@ -54,12 +54,49 @@ public final class JsonCodec {
         return PROVIDER.createValue(value);
     }
 
+    /** How deep arrays and objects may nest in a text we parse; MCP messages need a handful of levels. */
+    public static final int MAX_DEPTH = 64;
+
     /** Parses one JSON text. Throws {@link MalformedJsonException} for anything that is not exactly one JSON value. */
     public static JsonValue parse(byte[] utf8) {
+        return parse(utf8, MAX_DEPTH);
+    }
+
+    /**
+     * Like {@link #parse(byte[])}, refusing nesting deeper than {@code maxDepth} before the parser
+     * sees it: a parser recurses per level, so depth is checked with one cheap scan first.
+     */
+    public static JsonValue parse(byte[] utf8, int maxDepth) {
+        checkDepth(utf8, maxDepth);
         return parse(PARSERS.createParser(new ByteArrayInputStream(utf8), StandardCharsets.UTF_8));
     }
 
+    /** Counts brackets outside strings; the parser still judges whether the text is JSON at all. */
+    static void checkDepth(byte[] utf8, int maxDepth) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < utf8.length; i++) {
+            byte b = utf8[i];
+            if (inString) {
+                if (b == '\\') {
+                    i++;
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == '[' || b == '{') {
+                if (++depth > maxDepth) {
+                    throw new MalformedJsonException("nested deeper than " + maxDepth + " levels");
+                }
+            } else if (b == ']' || b == '}') {
+                depth--;
+            }
+        }
+    }
+
     public static JsonValue parse(String text) {
+        checkDepth(text.getBytes(StandardCharsets.UTF_8), MAX_DEPTH);
         return parse(PARSERS.createParser(new StringReader(text)));
     }
 
@@ -79,6 +116,9 @@ public final class JsonCodec {
             throw new MalformedJsonException(e.getMessage());
         } catch (JsonException e) {
             throw new MalformedJsonException("not valid JSON");
+        } catch (RuntimeException e) {
+            // parsers signal their own limits (depth, number length) with plain runtime exceptions
+            throw new MalformedJsonException("not acceptable JSON: " + e.getMessage());
         }
     }
 

@@ -21,6 +21,11 @@ public record JsonRpcError(int code, String message, JsonValue data) {
     public static final int SESSION_NOT_FOUND = -32001;
     // https://modelcontextprotocol.io/specification/2025-11-25/server/resources#error-handling
     public static final int RESOURCE_NOT_FOUND = -32002;
+    /**
+     * A limit or rate was exceeded; come back after Retry-After. Outside -32020..-32099, which
+     * the 2026-07-28 revision reserves.
+     */
+    public static final int LIMIT_EXCEEDED = -32010;
 
     public JsonRpcError(int code, String message) {
         this(code, message, null);

@@ -8,7 +8,10 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -18,7 +21,8 @@ import jakarta.ws.rs.sse.SseEventSink;
 /**
  * The Streamable HTTP endpoint of one MCP server: one path for POST, GET and DELETE. A feature
  * subclasses it with {@code @Path("")} and a scope, and names its server.
- * {@link McpTransportFilter} has already checked the transport rules and parsed the body.
+ * {@link McpTransportFilter} has already checked the transport rules, parsed the body and chosen
+ * the POST method (see {@link Routes}).
  * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http
  */
 public abstract class McpEndpoint {
@@ -32,29 +36,37 @@ public abstract class McpEndpoint {
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public Response postJson(@Context HttpServletRequest http) {
-        return exchange.postJson(server(), incoming(http));
+        return exchange.postJson(server(), request(http));
     }
 
     @POST
+    @Path(Routes.TOOL_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public void postToolJson(@Context HttpServletRequest http, @Suspended AsyncResponse response) {
+        exchange.postToolJson(server(), request(http), response);
+    }
+
+    @POST
+    @Path(Routes.TOOL_STREAM)
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    public void postSse(@Context HttpServletRequest http, @Context HttpServletResponse response,
-                        @Context SseEventSink sink, @Context Sse sse) {
-        exchange.postSse(server(), incoming(http), response, sink, sse);
+    public void postToolStream(@Context HttpServletRequest http, @Context HttpServletResponse response,
+                               @Context SseEventSink sink, @Context Sse sse) {
+        exchange.postToolStream(server(), request(http), response, sink, sse);
     }
 
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void get(@Context HttpServletRequest http, @Context HttpServletResponse response,
                     @HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink, @Context Sse sse) {
-        exchange.get(incoming(http), lastEventId, response, sink, sse);
+        exchange.get(request(http), lastEventId, response, sink, sse);
     }
 
     @DELETE
     public Response delete(@Context HttpServletRequest http) {
-        return exchange.delete(incoming(http));
+        return exchange.delete(request(http));
     }
 
-    private static IncomingPost incoming(HttpServletRequest http) {
-        return (IncomingPost) http.getAttribute(IncomingPost.ATTRIBUTE);
+    private static McpRequest request(HttpServletRequest http) {
+        return (McpRequest) http.getAttribute(McpRequest.ATTRIBUTE);
     }
 }

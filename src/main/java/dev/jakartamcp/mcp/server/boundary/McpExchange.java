@@ -6,30 +6,27 @@ import dev.jakartamcp.mcp.protocol.JsonRpcError;
 import dev.jakartamcp.mcp.protocol.JsonRpcMessage;
 import dev.jakartamcp.mcp.server.control.EventId;
 import dev.jakartamcp.mcp.server.control.McpDispatcher;
+import dev.jakartamcp.mcp.server.control.McpExecutors;
+import dev.jakartamcp.mcp.server.control.McpLimits;
 import dev.jakartamcp.mcp.server.control.McpServer;
 import dev.jakartamcp.mcp.server.control.McpServerConfig;
-import dev.jakartamcp.mcp.server.control.McpSession;
 import dev.jakartamcp.mcp.server.control.OutboundStream;
 import dev.jakartamcp.mcp.server.control.RequestContext;
 import dev.jakartamcp.mcp.server.control.SessionChannel;
-import dev.jakartamcp.mcp.server.control.SessionChannels;
 import dev.jakartamcp.mcp.server.control.SessionManager;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
-import java.util.concurrent.RejectedExecutionException;
-
 /**
  * What every MCP endpoint does with a request that passed {@link McpTransportFilter}; the endpoints
- * themselves only say which server they are.
+ * themselves only say which server they are. Every path gives the session's request slot back.
  * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http
  */
 @ApplicationScoped
@@ -42,79 +39,122 @@ public class McpExchange {
     SessionManager sessions;
 
     @Inject
-    SessionChannels channels;
-
-    @Inject
     McpServerConfig config;
 
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    McpLimits limits;
 
-    Response postJson(McpServer server, IncomingPost in) {
-        if (in.batch()) {
-            return answerBatch(server, in);
-        }
-        JsonRpcMessage message = in.single();
-        if (in.isInitialize()) {
-            McpDispatcher.InitializeOutcome outcome = dispatcher.initialize(server, (JsonRpcMessage.Request) message);
-            if (outcome.overloaded()) {
-                // the session cap is a capacity limit, not the client's fault: 503, come back later
-                return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "30")
-                        .type(MediaType.APPLICATION_JSON_TYPE).entity(bytes(outcome.response())).build();
+    @Inject
+    McpExecutors executors;
+
+    /** Everything answered with plain JSON on the request thread: initialize, lists, reads, batches, notifications. */
+    Response postJson(McpServer server, McpRequest in) {
+        try {
+            if (in.batch()) {
+                return answerBatch(server, in);
             }
-            Response.ResponseBuilder response = Response.ok(bytes(outcome.response()), MediaType.APPLICATION_JSON_TYPE);
-            // https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management
-            outcome.session().ifPresent(s -> response.header(McpHeaders.SESSION_ID, s.id()));
-            return response.build();
+            if (in.isInitialize()) {
+                return initialize(server, in);
+            }
+            JsonRpcMessage message = in.single();
+            if (message instanceof JsonRpcMessage.Request request) {
+                JsonRpcMessage answer = dispatcher.handle(server, request, RequestContext.withoutStream(in.session(), in.channel(), request));
+                return Response.ok(bytes(answer), MediaType.APPLICATION_JSON_TYPE).build();
+            }
+            accept(message, in);
+            // notifications and responses are acknowledged with 202 and no body
+            // https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#sending-messages-to-the-server
+            return Response.accepted().build();
+        } finally {
+            in.release();
         }
-        if (message instanceof JsonRpcMessage.Request request) {
-            SessionChannel channel = channels.of(in.session());
-            JsonRpcMessage answer = dispatcher.handle(server, request, RequestContext.withoutStream(in.session(), channel, request));
-            return Response.ok(bytes(answer), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private Response initialize(McpServer server, McpRequest in) {
+        McpDispatcher.InitializeOutcome outcome = dispatcher.initialize(server, (JsonRpcMessage.Request) in.single(), in.client());
+        if (outcome.refusal() != null) {
+            // the global cap is the server's capacity (503); a client's own quota or rate is 429
+            int status = outcome.refusal() == SessionManager.Refusal.SERVER_FULL ? 503 : 429;
+            return Response.status(status).header("Retry-After", Long.toString(Math.max(1, outcome.retryAfterSeconds())))
+                    .type(MediaType.APPLICATION_JSON_TYPE).entity(bytes(outcome.response())).build();
         }
-        accept(message, in.session());
-        // notifications and responses are acknowledged with 202 and no body
-        // https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#sending-messages-to-the-server
-        return Response.accepted().build();
+        Response.ResponseBuilder response = Response.ok(bytes(outcome.response()), MediaType.APPLICATION_JSON_TYPE);
+        // https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management
+        outcome.session().ifPresent(s -> response.header(McpHeaders.SESSION_ID, s.id()));
+        return response.build();
     }
 
     /**
-     * A request that may stream gets its own SSE stream: a priming event with the retry delay first,
-     * then whatever the handler sends, then the response. The handler runs off the request thread;
-     * if the client drops the connection, the handler goes on and its messages wait in the replay
-     * buffer for a resume.
-     * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#sending-messages-to-the-server
+     * A tool call that sends nothing before its result: it runs on the tool executor and is answered
+     * with plain JSON, which the spec lets the server choose. A cancelled call gets an empty 202:
+     * it gets no JSON-RPC response, and the client has stopped waiting.
+     * https://modelcontextprotocol.io/specification/2025-11-25/basic/utilities/cancellation
      */
-    void postSse(McpServer server, IncomingPost in, HttpServletResponse http, SseEventSink sink, Sse sse) {
+    void postToolJson(McpServer server, McpRequest in, AsyncResponse async) {
         JsonRpcMessage.Request request = (JsonRpcMessage.Request) in.single();
-        McpSession session = in.session();
-        SessionChannel channel = channels.of(session);
-        OutboundStream stream = channel.newStream();
-        noProxyBuffering(http);
-        stream.attach(new SseSinkAdapter(sink, sse, http), 0);
-        stream.prime(config.retryMillis());
-        RequestContext context = new RequestContext(session, channel, stream, request, config.clientRequestTimeoutMillis());
-        Runnable work = () -> {
-            context.start();
+        RequestContext context = RequestContext.withoutStream(in.session(), in.channel(), request);
+        if (!context.register()) {
+            release(in);
+            executors.unreserveTool();
+            async.resume(Response.ok(bytes(duplicate(request)), MediaType.APPLICATION_JSON_TYPE).build());
+            return;
+        }
+        executors.runTool(() -> {
+            Response response = Response.accepted().build();
             try {
-                JsonRpcMessage answer = dispatcher.handle(server, request, context);
-                // a cancelled request gets no response
-                // https://modelcontextprotocol.io/specification/2025-11-25/basic/utilities/cancellation
-                if (!context.isCancelled()) {
-                    stream.send(answer);
+                if (context.start()) {
+                    JsonRpcMessage answer = dispatcher.handle(server, request, context);
+                    if (!context.isCancelled()) {
+                        response = Response.ok(bytes(answer), MediaType.APPLICATION_JSON_TYPE).build();
+                    }
                 }
             } finally {
-                // touched while still running, so the idle clock starts when the request ends
-                sessions.find(session.id());
                 context.finish();
+                touch(in);
+                release(in);
+                async.resume(response);
+            }
+        });
+    }
+
+    /**
+     * A tool call that may stream gets its own SSE stream: a priming event with the retry delay first,
+     * then whatever the tool sends, then the response. The tool runs on the tool executor; if the
+     * client drops the connection, the tool goes on and its messages are kept for a resume.
+     * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#sending-messages-to-the-server
+     */
+    void postToolStream(McpServer server, McpRequest in, HttpServletResponse http, SseEventSink sink, Sse sse) {
+        JsonRpcMessage.Request request = (JsonRpcMessage.Request) in.single();
+        OutboundStream stream = in.channel().newStream();
+        RequestContext context = new RequestContext(in.session(), in.channel(), stream, request,
+                config.clientRequestTimeoutMillis(), limits.maxPendingClientRequests());
+        // registered before the stream opens: a client that cancels once it sees the stream is heard
+        boolean registered = context.register();
+        connect(stream, http, sink, sse, 0);
+        if (!registered) {
+            release(in);
+            executors.unreserveTool();
+            stream.send(duplicate(request));
+            stream.complete();
+            return;
+        }
+        executors.runTool(() -> {
+            try {
+                if (context.start()) {
+                    JsonRpcMessage answer = dispatcher.handle(server, request, context);
+                    // a cancelled request gets no response
+                    // https://modelcontextprotocol.io/specification/2025-11-25/basic/utilities/cancellation
+                    if (!context.isCancelled()) {
+                        stream.send(answer);
+                    }
+                }
+            } finally {
+                context.finish();
+                touch(in);
+                release(in);
                 stream.complete();
             }
-        };
-        try {
-            executor.execute(work);
-        } catch (RejectedExecutionException e) {
-            work.run();
-        }
+        });
     }
 
     /**
@@ -123,22 +163,19 @@ public class McpExchange {
      * standalone GET replaces the first connection.
      * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#listening-for-messages-from-the-server
      */
-    void get(IncomingPost in, String lastEventId, HttpServletResponse http, SseEventSink sink, Sse sse) {
-        SessionChannel channel = channels.of(in.session());
-        noProxyBuffering(http);
-        SseSinkAdapter connection = new SseSinkAdapter(sink, sse, http);
+    void get(McpRequest in, String lastEventId, HttpServletResponse http, SseEventSink sink, Sse sse) {
         EventId resumeFrom = EventId.parse(lastEventId).orElse(null);
         if (resumeFrom == null) {
-            OutboundStream standalone = channel.standalone();
-            standalone.attach(connection, Long.MAX_VALUE);
-            standalone.prime(config.retryMillis());
+            connect(in.channel().standalone(), http, sink, sse, Long.MAX_VALUE);
             return;
         }
-        channel.stream(resumeFrom.stream()).orElseThrow().attach(connection, resumeFrom.sequence());
+        // the filter checked the stream and its replay; gone since then means it just expired
+        in.channel().stream(resumeFrom.stream()).ifPresentOrElse(
+                stream -> connectResumed(stream, http, sink, sse, resumeFrom.sequence()), sink::close);
     }
 
     /** https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management */
-    Response delete(IncomingPost in) {
+    Response delete(McpRequest in) {
         return sessions.end(in.session().id())
                 ? Response.noContent().build()
                 : TransportErrors.of(404, JsonRpcError.SESSION_NOT_FOUND, "Session not found");
@@ -148,18 +185,17 @@ public class McpExchange {
      * 2025-03-26 batches: one JSON array with a response per request; 202 when there is none.
      * https://modelcontextprotocol.io/specification/2025-03-26/basic/transports#sending-messages-to-the-server
      */
-    private Response answerBatch(McpServer server, IncomingPost in) {
+    private Response answerBatch(McpServer server, McpRequest in) {
         JsonArrayBuilder answers = JsonCodec.array();
         in.rejected().forEach(e -> answers.add(JsonRpcCodec.encode(e)));
-        SessionChannel channel = channels.of(in.session());
         boolean any = !in.rejected().isEmpty();
         for (JsonRpcMessage message : in.messages()) {
             if (message instanceof JsonRpcMessage.Request request) {
                 answers.add(JsonRpcCodec.encode(dispatcher.handle(server, request,
-                        RequestContext.withoutStream(in.session(), channel, request))));
+                        RequestContext.withoutStream(in.session(), in.channel(), request))));
                 any = true;
             } else {
-                accept(message, in.session());
+                accept(message, in);
             }
         }
         if (!any) {
@@ -169,18 +205,47 @@ public class McpExchange {
     }
 
     /** Notifications go to the dispatcher; responses complete the server-to-client request waiting for them. */
-    private void accept(JsonRpcMessage message, McpSession session) {
+    private void accept(JsonRpcMessage message, McpRequest in) {
         if (message instanceof JsonRpcMessage.Notification notification) {
-            dispatcher.accept(notification, session);
+            dispatcher.accept(notification, in.session());
         } else {
-            channels.of(session).complete(message);
+            in.channel().complete(message);
         }
     }
 
-    /** Stops proxies from caching or buffering a stream. */
-    private static void noProxyBuffering(HttpServletResponse http) {
+    /** Opens a connection for a stream: priming event first, written before the method returns. */
+    private void connect(OutboundStream stream, HttpServletResponse http, SseEventSink sink, Sse sse, long after) {
+        SseSinkAdapter adapter = adapter(http, sink, sse);
+        adapter.sendPriming(stream.nextPrimingId(), config.retryMillis());
+        stream.attach(new SseConnection(adapter, executors.writers(), limits.connectionQueueBytes()), after);
+    }
+
+    private void connectResumed(OutboundStream stream, HttpServletResponse http, SseEventSink sink, Sse sse, long after) {
+        SseConnection connection = new SseConnection(adapter(http, sink, sse), executors.writers(), limits.connectionQueueBytes());
+        if (stream.attach(connection, after) == OutboundStream.Resume.GONE) {
+            connection.close();
+        }
+    }
+
+    private static SseSinkAdapter adapter(HttpServletResponse http, SseEventSink sink, Sse sse) {
+        // stops proxies from caching or buffering a stream
         http.setHeader("Cache-Control", "no-cache");
         http.setHeader("X-Accel-Buffering", "no");
+        return new SseSinkAdapter(sink, sse, http);
+    }
+
+    /** Touched while still running, so the idle clock starts when the request ends. */
+    private void touch(McpRequest in) {
+        sessions.find(in.session().id());
+    }
+
+    private static void release(McpRequest in) {
+        in.release();
+    }
+
+    private static JsonRpcMessage duplicate(JsonRpcMessage.Request request) {
+        return new JsonRpcMessage.Error(request.id(), new JsonRpcError(JsonRpcError.INVALID_REQUEST,
+                "A request with id " + request.id() + " is already running in this session; ids must be unique"));
     }
 
     private static byte[] bytes(JsonRpcMessage message) {

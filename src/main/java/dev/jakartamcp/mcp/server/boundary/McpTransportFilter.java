@@ -1,24 +1,19 @@
 package dev.jakartamcp.mcp.server.boundary;
 
-import dev.jakartamcp.mcp.protocol.JsonCodec;
-import dev.jakartamcp.mcp.protocol.JsonRpcCodec;
 import dev.jakartamcp.mcp.protocol.JsonRpcError;
 import dev.jakartamcp.mcp.protocol.JsonRpcMessage;
 import dev.jakartamcp.mcp.protocol.ProtocolVersion;
 import dev.jakartamcp.mcp.server.control.EventId;
+import dev.jakartamcp.mcp.server.control.McpLimits;
 import dev.jakartamcp.mcp.server.control.McpServer;
 import dev.jakartamcp.mcp.server.control.McpServerConfig;
 import dev.jakartamcp.mcp.server.control.McpServers;
-import dev.jakartamcp.mcp.server.control.SessionChannels;
-import dev.jakartamcp.mcp.server.control.McpSession;
+import dev.jakartamcp.mcp.server.control.McpTool;
 import dev.jakartamcp.mcp.server.control.OriginPolicy;
-import dev.jakartamcp.mcp.server.control.SessionIds;
-import dev.jakartamcp.mcp.server.control.SessionManager;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
-import jakarta.json.JsonValue.ValueType;
+import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
@@ -32,16 +27,11 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.Provider;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
 /**
- * Every transport rule of Streamable HTTP, checked before any resource method runs, and the one
- * parse of the body. It then picks the resource method by narrowing Accept: a request that may
- * stream (tools/call) goes to the SSE method when the client accepts SSE, everything else is
- * answered with plain JSON, which the spec lets the server choose.
+ * Every request to an MCP endpoint passes here before any resource method runs: the transport
+ * rules, the one read and parse of the body, the session, admission, and the choice of resource
+ * method. Each job is a small class of its own; this one puts them in order.
  * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http
  */
 @Provider
@@ -50,13 +40,13 @@ import java.util.Locale;
 @ApplicationScoped
 public class McpTransportFilter implements ContainerRequestFilter {
 
-    private static final int DRAIN_FACTOR = 16;
+    static final String ALLOW = "GET, POST, DELETE";
 
     @Inject
     McpServerConfig config;
 
     @Inject
-    SessionManager sessions;
+    McpLimits limits;
 
     @Inject
     OriginPolicy originPolicy;
@@ -65,7 +55,10 @@ public class McpTransportFilter implements ContainerRequestFilter {
     McpServers servers;
 
     @Inject
-    SessionChannels channels;
+    SessionResolver resolver;
+
+    @Inject
+    Admission admission;
 
     /**
      * CDI's built-in request bean, not a JAX-RS {@code @Context} proxy: this one filter instance
@@ -74,228 +67,121 @@ public class McpTransportFilter implements ContainerRequestFilter {
     @Inject
     HttpServletRequest servletRequest;
 
-
     @Override
     public void filter(ContainerRequestContext ctx) throws IOException {
-        McpServer server = servers.atPath(endpointPath(ctx));
-        if (server == null || !server.enabled()) {
-            ctx.abortWith(Response.status(Status.NOT_FOUND).build());
-            return;
-        }
-        // https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#security-warning
-        if (!originPolicy.allows(ctx.getHeaderString("Origin"), servletRequest.getLocalPort())) {
-            ctx.abortWith(TransportErrors.of(Status.FORBIDDEN, "Origin not allowed: " + ctx.getHeaderString("Origin")));
-            return;
-        }
-        switch (ctx.getMethod()) {
-            case HttpMethod.POST -> filterPost(ctx, server);
-            case HttpMethod.GET -> filterGet(ctx, server);
-            case HttpMethod.DELETE -> {
-                // https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management
-                McpSession session = requireSession(ctx, server);
-                if (session != null) {
-                    servletRequest.setAttribute(IncomingPost.ATTRIBUTE, new IncomingPost(List.of(), List.of(), false, session));
-                }
+        try {
+            McpServer server = servers.atPath(EndpointPaths.of(ctx, servletRequest));
+            String path = ctx.getUriInfo().getPath();
+            if (server == null || !server.enabled() || !(path.isEmpty() || path.equals("/"))) {
+                throw new Rejection(Response.status(Status.NOT_FOUND).build());
             }
-            default -> {
-                // the resource has no method for it: 405
+            // https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#security-warning
+            String origin = ctx.getHeaderString("Origin");
+            if (!originPolicy.allows(origin, servletRequest.getLocalPort())) {
+                throw new Rejection(TransportErrors.of(Status.FORBIDDEN, "Origin not allowed: " + origin));
             }
+            McpRequest request = switch (ctx.getMethod()) {
+                case HttpMethod.POST -> post(ctx, server);
+                case HttpMethod.GET -> get(ctx, server);
+                case HttpMethod.DELETE -> delete(ctx, server);
+                // HEAD, OPTIONS, PUT, PATCH...: the transport defines only these three
+                default -> throw new Rejection(Response.fromResponse(TransportErrors.of(405, JsonRpcError.TRANSPORT_ERROR,
+                        "Method " + ctx.getMethod() + " is not allowed; use " + ALLOW)).header(HttpHeaders.ALLOW, ALLOW).build());
+            };
+            servletRequest.setAttribute(McpRequest.ATTRIBUTE, request);
+        } catch (Rejection r) {
+            ctx.abortWith(r.response());
         }
-    }
-
-    /** The JAX-RS application's path below the context root, e.g. "mcp": it names the endpoint. */
-    private String endpointPath(ContainerRequestContext ctx) {
-        String base = ctx.getUriInfo().getBaseUri().getPath();
-        String context = servletRequest.getContextPath();
-        String path = base.startsWith(context) ? base.substring(context.length()) : base;
-        int from = 0;
-        int to = path.length();
-        while (from < to && path.charAt(from) == '/') from++;
-        while (to > from && path.charAt(to - 1) == '/') to--;
-        return path.substring(from, to);
     }
 
     /**
-     * GET needs Accept: text/event-stream and a session; a Last-Event-ID must name a stream of that session.
+     * GET needs Accept: text/event-stream and a session; a Last-Event-ID must name a stream of that
+     * session whose events after it are all still kept.
      * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#listening-for-messages-from-the-server
      */
-    private void filterGet(ContainerRequestContext ctx, McpServer server) {
-        if (!Acceptance.of(ctx.getHeaderString(HttpHeaders.ACCEPT)).eventStream) {
-            ctx.abortWith(TransportErrors.of(Status.NOT_ACCEPTABLE, "Accept must list text/event-stream"));
-            return;
+    private McpRequest get(ContainerRequestContext ctx, McpServer server) {
+        if (!Acceptance.of(ctx.getHeaderString(HttpHeaders.ACCEPT)).eventStream()) {
+            throw new Rejection(TransportErrors.of(Status.NOT_ACCEPTABLE, "Accept must list text/event-stream"));
         }
-        McpSession session = requireSession(ctx, server);
-        if (session == null) {
-            return;
-        }
+        SessionResolver.Found found = resolver.require(ctx, server);
+        admission.rate(found.channel());
         String lastEventId = ctx.getHeaderString("Last-Event-ID");
         if (lastEventId != null) {
             var eventId = EventId.parse(lastEventId);
-            if (eventId.isEmpty() || channels.of(session).stream(eventId.get().stream()).isEmpty()) {
-                ctx.abortWith(TransportErrors.of(Status.BAD_REQUEST, "Unknown Last-Event-ID: " + lastEventId));
-                return;
+            var stream = eventId.flatMap(id -> found.channel().stream(id.stream()));
+            if (stream.isEmpty()) {
+                throw new Rejection(TransportErrors.of(Status.BAD_REQUEST, "Unknown Last-Event-ID: "
+                        + (lastEventId.length() > 64 ? lastEventId.substring(0, 64) + "..." : lastEventId)
+                        + " (no such stream in this session, or it completed too long ago)"));
+            }
+            // never a silent empty replay: a gap is said out loud
+            if (!stream.get().canResumeAfter(eventId.get().sequence())) {
+                throw new Rejection(TransportErrors.of(410, JsonRpcError.TRANSPORT_ERROR, "The events after " + lastEventId
+                        + " are no longer kept (the replay buffer is bounded); what they said is lost"));
             }
         }
-        servletRequest.setAttribute(IncomingPost.ATTRIBUTE, new IncomingPost(List.of(), List.of(), false, session));
+        return McpRequest.of(found.session(), found.channel(), client());
     }
 
-    private void filterPost(ContainerRequestContext ctx, McpServer server) throws IOException {
+    /** https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management */
+    private McpRequest delete(ContainerRequestContext ctx, McpServer server) {
+        SessionResolver.Found found = resolver.require(ctx, server);
+        return McpRequest.of(found.session(), found.channel(), client());
+    }
+
+    private McpRequest post(ContainerRequestContext ctx, McpServer server) throws IOException {
         // The client MUST include an Accept header listing both application/json and text/event-stream.
         // https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#sending-messages-to-the-server
         Acceptance accept = Acceptance.of(ctx.getHeaderString(HttpHeaders.ACCEPT));
-        if (!accept.json || !accept.eventStream) {
-            ctx.abortWith(TransportErrors.of(Status.NOT_ACCEPTABLE,
-                    "Accept must list both application/json and text/event-stream"));
-            return;
+        if (!accept.json() || !accept.eventStream()) {
+            throw new Rejection(TransportErrors.of(Status.NOT_ACCEPTABLE, "Accept must list both application/json and text/event-stream"));
         }
         // The body of a POST is a JSON-RPC message, so it must be sent as JSON.
         MediaType type = ctx.getMediaType();
         if (type == null || !type.isCompatible(MediaType.APPLICATION_JSON_TYPE) || type.isWildcardType() || type.isWildcardSubtype()) {
-            ctx.abortWith(TransportErrors.of(Status.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json"));
-            return;
+            throw new Rejection(TransportErrors.of(Status.UNSUPPORTED_MEDIA_TYPE, "Content-Type must be application/json"));
         }
-        byte[] body = readBody(ctx);
+        byte[] body = BodyReader.read(ctx, config.maxBodyBytes());
         if (body == null) {
             // the rest of the body is never read, so the connection cannot be reused
-            ctx.abortWith(Response.fromResponse(TransportErrors.of(Status.REQUEST_ENTITY_TOO_LARGE,
+            throw new Rejection(Response.fromResponse(TransportErrors.of(Status.REQUEST_ENTITY_TOO_LARGE,
                     "Body larger than " + config.maxBodyBytes() + " bytes")).header("Connection", "close").build());
-            return;
         }
-        JsonValue json;
-        try {
-            json = JsonCodec.parse(body);
-        } catch (JsonCodec.MalformedJsonException e) {
-            // https://www.jsonrpc.org/specification#error_object: -32700, id null
-            ctx.abortWith(TransportErrors.of(400, JsonRpcError.PARSE_ERROR, "Parse error: the body is not valid JSON"));
-            return;
+        MessageDecoder.Decoded decoded = MessageDecoder.decode(body, limits.jsonMaxDepth(), limits.batchMaxMessages());
+        if (decoded.isInitialize()) {
+            return new McpRequest(decoded.messages(), decoded.rejected(), false, null, null, client(), false);
         }
-        if (json.getValueType() == ValueType.ARRAY) {
-            filterBatch(ctx, json.asJsonArray(), server);
-            return;
-        }
-        JsonRpcMessage message;
-        try {
-            message = JsonRpcCodec.decode(json);
-        } catch (JsonRpcCodec.InvalidMessageException e) {
-            ctx.abortWith(TransportErrors.json(400, e.toError()));
-            return;
-        }
-        boolean initialize = message instanceof JsonRpcMessage.Request r && "initialize".equals(r.method());
-        McpSession session = null;
-        if (!initialize) {
-            session = requireSession(ctx, server);
-            if (session == null) {
-                return;
+        SessionResolver.Found found = resolver.require(ctx, server);
+        McpRequest request = McpRequest.of(found.session(), found.channel(), client())
+                .withMessages(decoded.messages(), decoded.rejected(), decoded.batch());
+        if (decoded.batch()) {
+            if (!ProtocolVersion.allowsBatches(found.session().protocolVersion())) {
+                throw new Rejection(TransportErrors.of(400, JsonRpcError.INVALID_REQUEST,
+                        "JSON-RPC batches are not supported in protocol version " + found.session().protocolVersion()));
             }
+            admission.admit(found.channel());
+            return request.holdingSlot();
         }
-        servletRequest.setAttribute(IncomingPost.ATTRIBUTE, new IncomingPost(List.of(message), List.of(), false, session));
-        boolean streams = message instanceof JsonRpcMessage.Request r && "tools/call".equals(r.method());
-        ctx.getHeaders().putSingle(HttpHeaders.ACCEPT, streams ? MediaType.SERVER_SENT_EVENTS : MediaType.APPLICATION_JSON);
+        if (!(request.single() instanceof JsonRpcMessage.Request call)) {
+            return request; // notifications and responses always pass: they answer us or cancel work
+        }
+        admission.admit(found.channel());
+        request = request.holdingSlot();
+        McpTool tool = "tools/call".equals(call.method()) && call.params().get("name") instanceof JsonString name
+                ? server.tools().find(name.getString()).orElse(null) : null;
+        if (tool != null) {
+            admission.reserveTool(found.channel());
+            route(ctx, tool.streams() ? Routes.TOOL_STREAM : Routes.TOOL_JSON);
+        }
+        return request;
     }
 
-    /**
-     * Batches exist only in 2025-03-26; later revisions removed them.
-     * https://modelcontextprotocol.io/specification/2025-03-26/basic/transports#sending-messages-to-the-server
-     */
-    private void filterBatch(ContainerRequestContext ctx, jakarta.json.JsonArray batch, McpServer server) {
-        McpSession session = requireSession(ctx, server);
-        if (session == null) {
-            return;
-        }
-        if (!ProtocolVersion.allowsBatches(session.protocolVersion())) {
-            ctx.abortWith(TransportErrors.of(400, JsonRpcError.INVALID_REQUEST,
-                    "JSON-RPC batches are not supported in protocol version " + session.protocolVersion()));
-            return;
-        }
-        if (batch.isEmpty()) {
-            ctx.abortWith(TransportErrors.of(400, JsonRpcError.INVALID_REQUEST, "An empty batch is not a valid request"));
-            return;
-        }
-        List<JsonRpcMessage> messages = new ArrayList<>(batch.size());
-        List<JsonRpcMessage.Error> rejected = new ArrayList<>();
-        for (JsonValue member : batch) {
-            try {
-                JsonRpcMessage message = JsonRpcCodec.decode(member);
-                // The initialize request MUST NOT be part of a JSON-RPC batch.
-                // https://modelcontextprotocol.io/specification/2025-03-26/basic/lifecycle#initialization
-                if (message instanceof JsonRpcMessage.Request r && "initialize".equals(r.method())) {
-                    rejected.add(new JsonRpcMessage.Error(r.id(), new JsonRpcError(JsonRpcError.INVALID_REQUEST,
-                            "initialize must not be part of a batch")));
-                } else {
-                    messages.add(message);
-                }
-            } catch (JsonRpcCodec.InvalidMessageException e) {
-                rejected.add(e.toError());
-            }
-        }
-        servletRequest.setAttribute(IncomingPost.ATTRIBUTE, new IncomingPost(messages, rejected, true, session));
-        ctx.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
+    private static void route(ContainerRequestContext ctx, String path) {
+        ctx.setRequestUri(ctx.getUriInfo().getBaseUri(), ctx.getUriInfo().getBaseUriBuilder().path(path).build());
     }
 
-    /**
-     * The session named by Mcp-Session-Id, or null after aborting: 400 when the header is missing,
-     * 404 when the session is unknown, expired or deleted, 400 for an unsupported protocol version.
-     * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management
-     */
-    private McpSession requireSession(ContainerRequestContext ctx, McpServer server) {
-        String id = ctx.getHeaderString(McpHeaders.SESSION_ID);
-        if (id == null || id.isBlank()) {
-            ctx.abortWith(TransportErrors.of(Status.BAD_REQUEST, "Missing Mcp-Session-Id header; call initialize first"));
-            return null;
-        }
-        // https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#protocol-version-header
-        String version = ctx.getHeaderString(McpHeaders.PROTOCOL_VERSION);
-        if (version != null && !ProtocolVersion.isSupported(version)) {
-            ctx.abortWith(TransportErrors.of(Status.BAD_REQUEST, "Unsupported MCP-Protocol-Version: " + version
-                    + "; supported: " + String.join(", ", ProtocolVersion.SUPPORTED)));
-            return null;
-        }
-        McpSession session = SessionIds.isWellFormed(id) ? sessions.find(id).orElse(null) : null;
-        if (session == null || !session.server().equals(server.name())) {
-            ctx.abortWith(TransportErrors.of(404, JsonRpcError.SESSION_NOT_FOUND,
-                    "Session not found (unknown, expired or deleted); start a new one with initialize"));
-            return null;
-        }
-        return session;
-    }
-
-    /**
-     * The body, or null when it is over the limit. An oversized body is still read and thrown away
-     * up to {@link #DRAIN_FACTOR} times the limit, because many clients only read the answer once
-     * they have sent everything; beyond that the connection is closed instead.
-     */
-    private byte[] readBody(ContainerRequestContext ctx) throws IOException {
-        int limit = config.maxBodyBytes();
-        try (InputStream in = ctx.getEntityStream()) {
-            if (ctx.getLength() > (long) limit * DRAIN_FACTOR) {
-                return null;
-            }
-            byte[] body = in.readNBytes(limit + 1);
-            if (body.length <= limit) {
-                return body;
-            }
-            long drained = 0;
-            byte[] scratch = new byte[8192];
-            for (int n; drained < (long) limit * DRAIN_FACTOR && (n = in.read(scratch)) != -1; ) {
-                drained += n;
-            }
-            return null;
-        }
-    }
-
-    /** Which of the two media types MCP needs an Accept header covers, wildcards included. */
-    record Acceptance(boolean json, boolean eventStream) {
-        static Acceptance of(String header) {
-            boolean json = false;
-            boolean sse = false;
-            if (header != null) {
-                for (String range : header.split(",")) {
-                    String type = range.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
-                    json |= type.equals("application/json") || type.equals("application/*") || type.equals("*/*");
-                    sse |= type.equals("text/event-stream") || type.equals("text/*") || type.equals("*/*");
-                }
-            }
-            return new Acceptance(json, sse);
-        }
+    /** Who sends the request, for per-client quotas: the remote address until there is a principal. */
+    private String client() {
+        return servletRequest.getRemoteAddr();
     }
 }

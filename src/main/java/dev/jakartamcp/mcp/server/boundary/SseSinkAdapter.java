@@ -1,6 +1,5 @@
 package dev.jakartamcp.mcp.server.boundary;
 
-import dev.jakartamcp.mcp.server.control.EventSink;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
@@ -12,10 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** An {@link EventSink} over a JAX-RS {@link SseEventSink}. */
-final class SseSinkAdapter implements EventSink {
+/** Writes events to a JAX-RS {@link SseEventSink}, blocking: only {@link SseConnection}'s writer calls it. */
+final class SseSinkAdapter {
 
     private static final Logger LOG = Logger.getLogger(SseSinkAdapter.class.getName());
+    private static final long WRITE_TIMEOUT_SECONDS = 30;
 
     private final SseEventSink sink;
     private final Sse sse;
@@ -27,22 +27,15 @@ final class SseSinkAdapter implements EventSink {
         this.http = http;
     }
 
-    @Override
-    public boolean send(String id, String data, Long retryMillis) {
+    boolean send(String id, String data) {
         if (sink.isClosed()) {
             return false;
         }
-        if (data.isEmpty()) {
-            return sendPriming(id, retryMillis);
-        }
-        var event = sse.newEventBuilder().id(id).data(data);
-        if (retryMillis != null) {
-            event.reconnectDelay(retryMillis);
-        }
-        // an interrupt meant for the tool (a cancel, a fault-tolerance timeout) must not lose the event
+        // an interrupt meant for a tool must not lose an event; writers are never interrupted on purpose
         boolean interrupted = Thread.interrupted();
         try {
-            sink.send(event.build()).toCompletableFuture().get(10, TimeUnit.SECONDS);
+            sink.send(sse.newEventBuilder().id(id).data(data).build()).toCompletableFuture()
+                    .get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
             return true;
         } catch (InterruptedException e) {
             interrupted = true;
@@ -61,19 +54,16 @@ final class SseSinkAdapter implements EventSink {
     /**
      * A priming event has an id and an empty data line. Jersey's event writer emits no data line for
      * empty data, and an SSE event without one is never dispatched, so this one event is written
-     * directly, before Jersey writes anything on the connection.
+     * directly, on the request thread before the resource method returns, so before the JAX-RS
+     * runtime writes anything on the connection.
      * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#sending-messages-to-the-server
      */
-    private boolean sendPriming(String id, Long retryMillis) {
-        StringBuilder event = new StringBuilder("id: ").append(id).append('\n');
-        if (retryMillis != null) {
-            event.append("retry: ").append(retryMillis).append('\n');
-        }
-        event.append("data:\n\n");
+    boolean sendPriming(String id, long retryMillis) {
+        String event = "id: " + id + "\nretry: " + retryMillis + "\ndata:\n\n";
         try {
             http.setContentType(MediaType.SERVER_SENT_EVENTS);
             var out = http.getOutputStream();
-            out.write(event.toString().getBytes(StandardCharsets.UTF_8));
+            out.write(event.getBytes(StandardCharsets.UTF_8));
             out.flush();
             return true;
         } catch (IOException | IllegalStateException e) {
@@ -83,8 +73,7 @@ final class SseSinkAdapter implements EventSink {
         }
     }
 
-    @Override
-    public void close() {
+    void close() {
         try {
             sink.close();
         } catch (RuntimeException e) {

@@ -3,7 +3,7 @@ package dev.jakartamcp.mcp.server.control;
 /** A server-to-client request (elicitation, sampling, ping) that did not produce an answer. */
 public class ClientRequestException extends RuntimeException {
 
-    public enum Reason { CAPABILITY_MISSING, TIMEOUT, CLIENT_ERROR, CANCELLED }
+    public enum Reason { CAPABILITY_MISSING, TIMEOUT, CLIENT_ERROR, CANCELLED, OVERLOADED }
 
     private final Reason reason;
 

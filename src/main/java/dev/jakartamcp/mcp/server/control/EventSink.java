@@ -1,13 +1,17 @@
 package dev.jakartamcp.mcp.server.control;
 
-/** Where the events of a stream are written: an open SSE connection. */
+/** Where the events of a stream are written: an open SSE connection. Never blocks its caller. */
 public interface EventSink {
 
     /**
-     * Writes one event; {@code data} may be empty (a priming event), {@code retryMillis} may be null.
-     * Returns false when the connection is gone.
+     * Queues one event for writing; {@code onWritten} (may be null) runs once it is on the wire.
+     * Returns false when the connection is gone or its queue overflowed; it is then closed.
      */
-    boolean send(String id, String data, Long retryMillis);
+    boolean offer(String id, String data, Runnable onWritten);
 
+    /** Ends the connection once what is queued is written. */
     void close();
+
+    /** Ends the connection now, dropping what is queued: a newer connection took over. */
+    void abort();
 }

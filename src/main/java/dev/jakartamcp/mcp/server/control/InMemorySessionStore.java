@@ -44,21 +44,27 @@ public class InMemorySessionStore implements SessionStore {
     }
 
     @Override
-    public boolean remove(String id) {
-        if (sessions.remove(id) != null) {
+    public Optional<McpSession> remove(String id) {
+        Entry entry = sessions.remove(id);
+        if (entry != null) {
             count.decrementAndGet();
-            return true;
+            return Optional.of(entry.session);
         }
-        return false;
+        return Optional.empty();
     }
 
     @Override
-    public java.util.List<String> removeIdle(long idleTimeoutMillis, java.util.function.Predicate<String> busy) {
+    public boolean contains(String id) {
+        return sessions.containsKey(id);
+    }
+
+    @Override
+    public java.util.List<McpSession> removeIdle(long idleTimeoutMillis, java.util.function.Predicate<String> busy) {
         long now = System.currentTimeMillis();
-        java.util.List<String> removed = new java.util.ArrayList<>();
+        java.util.List<McpSession> removed = new java.util.ArrayList<>();
         for (var e : sessions.entrySet()) {
-            if (now - e.getValue().lastAccessMillis > idleTimeoutMillis && !busy.test(e.getKey()) && remove(e.getKey())) {
-                removed.add(e.getKey());
+            if (now - e.getValue().lastAccessMillis > idleTimeoutMillis && !busy.test(e.getKey())) {
+                remove(e.getKey()).ifPresent(removed::add);
             }
         }
         return removed;

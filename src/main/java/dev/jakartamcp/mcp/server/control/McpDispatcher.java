@@ -44,13 +44,17 @@ public class McpDispatcher {
     @Inject
     McpServerConfig config;
 
+    @Inject
+    McpLimits limits;
+
     /**
      * The outcome of initialize: a new session and the response, or only an error response.
      * {@code overloaded} says the error is the session cap, which the transport answers with 503.
      */
-    public record InitializeOutcome(Optional<McpSession> session, JsonRpcMessage response, boolean overloaded) {
+    public record InitializeOutcome(Optional<McpSession> session, JsonRpcMessage response,
+                                    SessionManager.Refusal refusal, long retryAfterSeconds) {
         InitializeOutcome(JsonRpcMessage response) {
-            this(Optional.empty(), response, false);
+            this(Optional.empty(), response, null, 0);
         }
     }
 
@@ -58,7 +62,7 @@ public class McpDispatcher {
      * Version negotiation and capability exchange; creates the session.
      * https://modelcontextprotocol.io/specification/2025-11-25/basic/lifecycle#initialization
      */
-    public InitializeOutcome initialize(McpServer server, JsonRpcMessage.Request request) {
+    public InitializeOutcome initialize(McpServer server, JsonRpcMessage.Request request, String client) {
         JsonObject params = request.params();
         JsonValue requested = params.get("protocolVersion");
         if (requested == null || requested.getValueType() != ValueType.STRING) {
@@ -73,12 +77,25 @@ public class McpDispatcher {
             return new InitializeOutcome(error(request, JsonRpcError.INVALID_PARAMS, "\"clientInfo\" must be an object"));
         }
         String version = ProtocolVersion.negotiate(((JsonString) requested).getString());
-        Implementation client = Implementation.fromJson(clientInfo == null ? null : clientInfo.asJsonObject());
         String capabilityText = capabilities == null ? "{}" : JsonCodec.write(capabilities);
-        Optional<McpSession> session = sessions.create(server.name(), version, client.name(), client.version(), capabilityText);
+        // the session keeps both for its lifetime: bounded, like everything a client makes us keep
+        if (capabilityText.length() > limits.initializeMaxClientBytes()
+                || (clientInfo != null && JsonCodec.write(clientInfo).length() > limits.initializeMaxClientBytes())) {
+            return new InitializeOutcome(error(request, JsonRpcError.INVALID_PARAMS,
+                    "\"capabilities\" and \"clientInfo\" may have at most " + limits.initializeMaxClientBytes() + " bytes each"));
+        }
+        Implementation info = Implementation.fromJson(clientInfo == null ? null : clientInfo.asJsonObject());
+        SessionManager.Creation creation = sessions.create(server.name(), version, info.name(), info.version(), capabilityText, client);
+        Optional<McpSession> session = creation.session();
         if (session.isEmpty()) {
-            return new InitializeOutcome(Optional.empty(), error(request, JsonRpcError.TRANSPORT_ERROR,
-                    "Too many sessions (" + config.maxSessions() + "); try again later"), true);
+            String why = switch (creation.refusal()) {
+                case SERVER_FULL -> "Too many sessions (" + config.maxSessions() + "); try again later";
+                case CLIENT_FULL -> "This client holds too many sessions (" + limits.maxSessionsPerClient()
+                        + "); end some with DELETE first";
+                case RATE_LIMITED -> "Sessions are created too fast; slow down";
+            };
+            return new InitializeOutcome(Optional.empty(), error(request, JsonRpcError.TRANSPORT_ERROR, why),
+                    creation.refusal(), creation.retryAfterSeconds());
         }
         JsonObjectBuilder result = JsonCodec.object()
                 .add("protocolVersion", version)
@@ -87,7 +104,7 @@ public class McpDispatcher {
         if (server.instructions() != null) {
             result.add("instructions", server.instructions());
         }
-        return new InitializeOutcome(session, new JsonRpcMessage.Result(request.id(), result.build()), false);
+        return new InitializeOutcome(session, new JsonRpcMessage.Result(request.id(), result.build()), null, 0);
     }
 
     /** https://modelcontextprotocol.io/specification/2025-11-25/basic/lifecycle#capability-negotiation */
@@ -160,8 +177,9 @@ public class McpDispatcher {
             // https://modelcontextprotocol.io/specification/2025-11-25/basic/utilities/cancellation
             case "notifications/cancelled" -> {
                 JsonValue id = notification.params().get("requestId");
-                if (id != null) {
-                    channels.of(session).cancel(id.toString());
+                SessionChannel channel = channels.get(session.id());
+                if (id != null && channel != null) {
+                    channel.cancel(id.toString());
                 }
             }
             default -> {
@@ -226,8 +244,8 @@ public class McpDispatcher {
     }
 
     /** https://modelcontextprotocol.io/specification/2025-11-25/server/resources#reading-resources */
-    private static JsonObject readResource(McpServer server, JsonObject params, CallContext context) {
-        String uri = requiredString(params, "uri", "resources/read");
+    private JsonObject readResource(McpServer server, JsonObject params, CallContext context) {
+        String uri = uri(params, "resources/read");
         JsonArrayBuilder contents = JsonCodec.array();
         server.resources().read(uri, context).forEach(c -> contents.add(c.toJson()));
         return JsonCodec.object().add("contents", contents).build();
@@ -235,15 +253,20 @@ public class McpDispatcher {
 
     /** https://modelcontextprotocol.io/specification/2025-11-25/server/resources#subscriptions */
     private JsonObject subscribe(McpServer server, JsonObject params, McpSession session, boolean on) {
-        String uri = requiredString(params, "uri", on ? "resources/subscribe" : "resources/unsubscribe");
+        String uri = uri(params, on ? "resources/subscribe" : "resources/unsubscribe");
         if (on && !server.resources().knows(uri)) {
             throw McpError.resourceNotFound(uri);
         }
-        var subscriptions = channels.of(session).subscriptions();
-        if (on) {
-            subscriptions.add(uri);
-        } else {
-            subscriptions.remove(uri);
+        SessionChannel channel = channels.get(session.id());
+        if (channel == null) {
+            throw new McpError(new JsonRpcError(JsonRpcError.SESSION_NOT_FOUND, "The session has ended"));
+        }
+        if (on && !channel.subscribe(uri, limits.maxSubscriptions())) {
+            throw McpError.invalidParams("A session may hold at most " + limits.maxSubscriptions()
+                    + " subscriptions; unsubscribe from some first");
+        }
+        if (!on) {
+            channel.unsubscribe(uri);
         }
         return JsonValue.EMPTY_JSON_OBJECT;
     }
@@ -313,6 +336,15 @@ public class McpDispatcher {
                 + "; use debug, info, notice, warning, error, critical, alert or emergency"));
         sessions.update(session.withLogLevel(level));
         return JsonValue.EMPTY_JSON_OBJECT;
+    }
+
+    /** A resource URI, bounded in length: subscriptions keep it for the session's life. */
+    private String uri(JsonObject params, String where) {
+        String uri = requiredString(params, "uri", where);
+        if (uri.length() > limits.uriMaxLength()) {
+            throw McpError.invalidParams("\"uri\" may have at most " + limits.uriMaxLength() + " characters");
+        }
+        return uri;
     }
 
     private static String requiredString(JsonObject params, String key, String where) {

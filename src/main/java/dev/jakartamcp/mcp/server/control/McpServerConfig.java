@@ -33,21 +33,12 @@ public class McpServerConfig {
     int toolsPageSize;
 
     @Inject
-    @ConfigProperty(name = "mcp.stream.replay-buffer-size", defaultValue = "256")
-    int replayBufferSize;
-
-    @Inject
     @ConfigProperty(name = "mcp.stream.retry-millis", defaultValue = "1000")
     long retryMillis;
 
     @Inject
     @ConfigProperty(name = "mcp.client-request.timeout-seconds", defaultValue = "120")
     long clientRequestTimeoutSeconds;
-
-    /** Events kept per session for resumption. */
-    public int replayBufferSize() {
-        return replayBufferSize;
-    }
 
     /** The SSE retry: how long a client waits before it reconnects a dropped stream. */
     public long retryMillis() {

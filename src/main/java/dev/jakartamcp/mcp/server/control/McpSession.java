@@ -13,18 +13,20 @@ import java.io.Serializable;
  * @param clientCapabilities the client's declared capabilities, as JSON text
  * @param initialized        true once notifications/initialized arrived
  * @param logLevel           the minimum level of notifications/message (logging/setLevel)
+ * @param client             who created it: the principal once there is one, else the remote address;
+ *                           per-client quotas count by it
  */
 public record McpSession(String id, String server, String protocolVersion, String clientName, String clientVersion,
                          String clientCapabilities, boolean initialized, LogLevel logLevel,
-                         long createdAtMillis) implements Serializable {
+                         long createdAtMillis, String client) implements Serializable {
 
     public McpSession ready() {
         return new McpSession(id, server, protocolVersion, clientName, clientVersion, clientCapabilities, true, logLevel,
-                createdAtMillis);
+                createdAtMillis, client);
     }
 
     public McpSession withLogLevel(LogLevel level) {
         return new McpSession(id, server, protocolVersion, clientName, clientVersion, clientCapabilities, initialized, level,
-                createdAtMillis);
+                createdAtMillis, client);
     }
 }

@@ -14,6 +14,16 @@ public interface McpTool {
 
     ToolDefinition definition();
 
+    /**
+     * Whether a call may send messages before its result (progress, logs, requests to the client).
+     * Such a call is answered on an SSE stream; one that never does is answered with plain JSON,
+     * which the transport allows and which costs a third less.
+     * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#sending-messages-to-the-server
+     */
+    default boolean streams() {
+        return true;
+    }
+
     /** Expected failures are returned as {@link CallToolResult#error}; an exception means a bug. */
     CallToolResult call(JsonObject arguments, CallContext context);
 }

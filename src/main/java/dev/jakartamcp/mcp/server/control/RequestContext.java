@@ -23,14 +23,16 @@ public final class RequestContext implements CallContext {
     private final JsonValue progressToken;
     private final long clientRequestTimeoutMillis;
     private final String requestKey;
+    private final int maxPendingClientRequests;
     private volatile boolean cancelled;
     private volatile Thread worker;
     private double lastProgress = Double.NEGATIVE_INFINITY;
     private JsonObject clientCapabilities;
 
     public RequestContext(McpSession session, SessionChannel channel, OutboundStream stream,
-                          JsonRpcMessage.Request request, long clientRequestTimeoutMillis) {
+                          JsonRpcMessage.Request request, long clientRequestTimeoutMillis, int maxPendingClientRequests) {
         this.session = session;
+        this.maxPendingClientRequests = maxPendingClientRequests;
         this.channel = channel;
         this.stream = stream;
         this.clientRequestTimeoutMillis = clientRequestTimeoutMillis;
@@ -39,14 +41,22 @@ public final class RequestContext implements CallContext {
         this.requestKey = request.id().toString();
     }
 
-    /** Registers the call as running, so notifications/cancelled can find it, on the thread that runs it. */
-    public void start() {
+    /**
+     * Registers the call as running, before it is handed to a thread, so a notifications/cancelled
+     * that arrives first still finds it. False when a request with the same id is already running.
+     */
+    public boolean register() {
+        return channel.register(requestKey, this);
+    }
+
+    /** Binds the call to the thread that runs it; false when it was cancelled before it started. */
+    public boolean start() {
         worker = Thread.currentThread();
-        channel.running.put(requestKey, this);
+        return !cancelled;
     }
 
     public void finish() {
-        channel.running.remove(requestKey, this);
+        channel.unregister(requestKey, this);
         worker = null;
         Thread.interrupted(); // a cancel that came too late must not leak into the pooled thread
     }
@@ -73,7 +83,9 @@ public final class RequestContext implements CallContext {
 
     @Override
     public synchronized void progress(double progress, Double total, String message) {
-        if (progressToken == null || progress < lastProgress) {
+        // progress MUST increase with each notification: equal values are dropped too
+        // https://modelcontextprotocol.io/specification/2025-11-25/basic/utilities/progress
+        if (progressToken == null || !(progress > lastProgress)) {
             return;
         }
         lastProgress = progress;
@@ -128,16 +140,25 @@ public final class RequestContext implements CallContext {
             throw new ClientRequestException(ClientRequestException.Reason.CANCELLED, "The request was cancelled");
         }
         String id = channel.nextRequestId();
+        JsonValue requestId = JsonCodec.string(id);
+        String key = requestId.toString();
         CompletableFuture<JsonRpcMessage> answer = new CompletableFuture<>();
-        channel.pending.put(JsonCodec.string(id).toString(), answer);
+        if (!channel.addPending(key, answer, maxPendingClientRequests)) {
+            throw new ClientRequestException(ClientRequestException.Reason.OVERLOADED,
+                    "Too many requests to the client are waiting for answers; answer those first");
+        }
+        boolean answered = false;
         try {
-            stream.send(new JsonRpcMessage.Request(JsonCodec.string(id), method, params));
+            stream.send(new JsonRpcMessage.Request(requestId, method, params));
             JsonRpcMessage response = answer.get(clientRequestTimeoutMillis, TimeUnit.MILLISECONDS);
+            answered = true;
             if (response instanceof JsonRpcMessage.Error e) {
                 throw new ClientRequestException(ClientRequestException.Reason.CLIENT_ERROR,
                         "The client answered " + method + " with error " + e.error().code() + ": " + e.error().message());
             }
-            return ((JsonRpcMessage.Result) response).result();
+            JsonObject result = ((JsonRpcMessage.Result) response).result();
+            ClientAnswers.check(method, result);
+            return result;
         } catch (TimeoutException e) {
             throw new ClientRequestException(ClientRequestException.Reason.TIMEOUT,
                     "The client did not answer " + method + " within " + clientRequestTimeoutMillis / 1000 + " s");
@@ -146,8 +167,20 @@ public final class RequestContext implements CallContext {
         } catch (ExecutionException e) {
             throw new ClientRequestException(ClientRequestException.Reason.CLIENT_ERROR, String.valueOf(e.getCause()));
         } finally {
-            channel.pending.remove(JsonCodec.string(id).toString());
+            channel.removePending(key);
+            if (!answered) {
+                giveUp(requestId, method);
+            }
         }
+    }
+
+    /**
+     * A question we stop waiting for is cancelled at the client too, so it can close its dialog.
+     * https://modelcontextprotocol.io/specification/2025-11-25/basic/utilities/cancellation
+     */
+    private void giveUp(JsonValue requestId, String method) {
+        stream.send(new JsonRpcMessage.Notification("notifications/cancelled", JsonCodec.object()
+                .add("requestId", requestId).add("reason", "The server stopped waiting for " + method).build()));
     }
 
     @Override
@@ -163,8 +196,8 @@ public final class RequestContext implements CallContext {
     }
 
     /** For requests without a stream of their own. */
-    public static CallContext withoutStream(McpSession session, SessionChannel channel, JsonRpcMessage.Request request) {
-        return new RequestContext(session, channel, null, request, 0);
+    public static RequestContext withoutStream(McpSession session, SessionChannel channel, JsonRpcMessage.Request request) {
+        return new RequestContext(session, channel, null, request, 0, 0);
     }
 
 }

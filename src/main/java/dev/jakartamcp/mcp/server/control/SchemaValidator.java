@@ -7,6 +7,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.JsonValue.ValueType;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -20,6 +21,8 @@ import java.util.regex.Pattern;
 public final class SchemaValidator {
 
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final int MAX_DIGITS = 40;
+    private static final int MAX_EXPONENT = 308;
     private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
 
     private SchemaValidator() {
@@ -99,6 +102,10 @@ public final class SchemaValidator {
     }
 
     private static void checkNumber(JsonObject schema, JsonNumber value, String path, List<String> problems) {
+        if (!isReasonable(value)) {
+            problems.add(path + ": is out of range (at most " + MAX_DIGITS + " digits and a magnitude below 1e" + MAX_EXPONENT + ")");
+            return;
+        }
         if (schema.containsKey("minimum") && value.bigDecimalValue().compareTo(schema.getJsonNumber("minimum").bigDecimalValue()) < 0) {
             problems.add(path + ": must be at least " + schema.getJsonNumber("minimum"));
         }
@@ -135,13 +142,31 @@ public final class SchemaValidator {
         };
     }
 
+    /**
+     * Whether a number is whole, without turning it into a BigInteger: 1e10000000 is whole, and
+     * expanding it costs seconds of CPU. Unreasonable numbers count as whole here and are refused
+     * as out of range by {@link #checkNumber}.
+     */
     private static boolean isIntegral(JsonNumber number) {
-        try {
-            number.bigDecimalValue().toBigIntegerExact();
+        BigDecimal value = number.bigDecimalValue();
+        if (value.scale() <= 0 || !isReasonable(number)) {
             return true;
-        } catch (ArithmeticException e) {
-            return false;
         }
+        return value.stripTrailingZeros().scale() <= 0;
+    }
+
+    /**
+     * Bounds scale and precision before any exact conversion. No argument of ours needs more than
+     * a double's range or 40 significant digits.
+     */
+    private static boolean isReasonable(JsonNumber number) {
+        BigDecimal value = number.bigDecimalValue();
+        if (value.signum() == 0) {
+            return true;
+        }
+        int precision = value.precision();
+        long exponent = (long) precision - value.scale(); // the decimal exponent of the leading digit, plus one
+        return precision <= MAX_DIGITS && Math.abs(exponent) <= MAX_EXPONENT;
     }
 
     private static String describe(JsonValue value) {

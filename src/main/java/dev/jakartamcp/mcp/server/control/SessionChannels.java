@@ -2,24 +2,51 @@ package dev.jakartamcp.mcp.server.control;
 
 import dev.jakartamcp.mcp.protocol.JsonCodec;
 import dev.jakartamcp.mcp.protocol.JsonRpcMessage;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Predicate;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** The live channels of the sessions on this node. */
 @ApplicationScoped
 public class SessionChannels {
 
+    private static final Logger LOG = Logger.getLogger(SessionChannels.class.getName());
+
     @Inject
-    McpServerConfig config;
+    McpLimits limits;
+
+    @Inject
+    McpExecutors executors;
 
     private final Map<String, SessionChannel> channels = new ConcurrentHashMap<>();
+    ReplayBudget budget;
+    Executor broadcasts;
 
-    /** The session's channel; created on first use, also for a session that another node created. */
-    public SessionChannel of(McpSession session) {
-        return channels.computeIfAbsent(session.id(), id -> new SessionChannel(id, session.server(), config.replayBufferSize()));
+    @PostConstruct
+    void init() {
+        budget = new ReplayBudget(limits.replay());
+        broadcasts = executors.writers();
+    }
+
+    /** Opens the channel of a new session; only initialize does this. */
+    public SessionChannel open(McpSession session) {
+        SessionChannel channel = new SessionChannel(session.id(), session.server(), budget,
+                new TokenBucket(limits.requestsPerSecond(), limits.requestsBurst()));
+        channels.put(session.id(), channel);
+        return channel;
+    }
+
+    /** The session's channel, or null when the session ended (a request racing DELETE or the sweep). */
+    public SessionChannel get(String sessionId) {
+        return channels.get(sessionId);
     }
 
     /** Whether the session is running a request on this node. */
@@ -35,9 +62,38 @@ public class SessionChannels {
         }
     }
 
-    /** A notification for every session of a server, on their standalone streams. */
+    /** Closes channels whose session is gone, and lets completed streams past retention go. */
+    public void sweep(Predicate<String> sessionAlive) {
+        long now = System.currentTimeMillis();
+        for (SessionChannel channel : channels.values()) {
+            if (!sessionAlive.test(channel.sessionId())) {
+                close(channel.sessionId());
+            } else {
+                channel.expireStreams(now);
+            }
+        }
+    }
+
+    /** Streams of every session, standalone ones included. */
+    public int streamCount() {
+        return channels.values().stream().mapToInt(SessionChannel::streamCount).sum();
+    }
+
+    public int size() {
+        return channels.size();
+    }
+
+    public ReplayBudget budget() {
+        return budget;
+    }
+
+    /**
+     * A notification for every session of a server, on their standalone streams. Asynchronous: the
+     * caller (often a tool) never waits for thousands of sessions.
+     */
     public void broadcast(String server, JsonRpcMessage.Notification notification) {
-        channels.values().stream().filter(c -> c.server().equals(server)).forEach(c -> c.standalone().send(notification));
+        async(() -> channels.values().stream().filter(c -> c.server().equals(server))
+                .forEach(c -> c.standalone().send(notification)));
     }
 
     /**
@@ -47,8 +103,16 @@ public class SessionChannels {
     public void resourceUpdated(String server, String uri) {
         var notification = new JsonRpcMessage.Notification("notifications/resources/updated",
                 JsonCodec.object().add("uri", uri).build());
-        channels.values().stream()
-                .filter(c -> c.server().equals(server) && c.subscriptions().contains(uri))
-                .forEach(c -> c.standalone().send(notification));
+        async(() -> channels.values().stream()
+                .filter(c -> c.server().equals(server) && c.isSubscribed(uri))
+                .forEach(c -> c.standalone().send(notification)));
+    }
+
+    private void async(Runnable work) {
+        try {
+            broadcasts.execute(work);
+        } catch (RejectedExecutionException e) {
+            LOG.log(Level.WARNING, "notification dropped: the stream writers are saturated");
+        }
     }
 }

@@ -1,23 +1,25 @@
 package dev.jakartamcp.mcp.server.control;
 
+import dev.jakartamcp.mcp.protocol.LogLevel;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 
-import dev.jakartamcp.mcp.protocol.LogLevel;
-
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Creates, finds and ends sessions, applying the idle timeout and the session cap.
+ * Creates, finds and ends sessions, applying the idle timeout, the global cap and the per-client
+ * quotas. A session's channel is opened here, at creation, and closed here.
  * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management
  */
 @ApplicationScoped
@@ -34,10 +36,19 @@ public class SessionManager {
     @Inject
     SessionChannels channels;
 
+    @Inject
+    SessionQuota quota;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
     private ScheduledFuture<?> sweeper;
+
+    /** Why a session was not created; null when it was. */
+    public enum Refusal { SERVER_FULL, CLIENT_FULL, RATE_LIMITED }
+
+    public record Creation(Optional<McpSession> session, Refusal refusal, long retryAfterSeconds) {
+    }
 
     /** Starts the idle sweep with the application, not with the first request. */
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -46,7 +57,7 @@ public class SessionManager {
 
     @PostConstruct
     void startSweeper() {
-        long every = Math.max(1000, Math.min(60_000, config.idleTimeoutMillis() / 2));
+        long every = Math.max(1000, Math.min(30_000, config.idleTimeoutMillis() / 2));
         sweeper = scheduler.scheduleWithFixedDelay(this::sweep, every, every, TimeUnit.MILLISECONDS);
     }
 
@@ -58,23 +69,49 @@ public class SessionManager {
     }
 
     void sweep() {
-        var removed = store.removeIdle(config.idleTimeoutMillis(), channels::isBusy);
-        removed.forEach(channels::close);
-        if (!removed.isEmpty()) {
-            LOG.fine(() -> "expired " + removed.size() + " idle MCP sessions");
+        try {
+            List<McpSession> removed = store.removeIdle(config.idleTimeoutMillis(), channels::isBusy);
+            removed.forEach(s -> {
+                channels.close(s.id());
+                quota.release(s.client());
+            });
+            channels.sweep(store::contains); // orphans: channels whose session is gone
+            quota.sweep();
+            if (!removed.isEmpty()) {
+                LOG.fine(() -> "expired " + removed.size() + " idle MCP sessions");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "session sweep failed; it runs again", e);
         }
     }
 
-    /** Empty when the cap is reached even after dropping idle sessions. */
-    public Optional<McpSession> create(String server, String protocolVersion, String clientName, String clientVersion,
-                                       String capabilities) {
-        McpSession session = new McpSession(SessionIds.next(), server, protocolVersion, clientName, clientVersion, capabilities,
-                false, LogLevel.INFO, System.currentTimeMillis());
-        if (store.add(session, config.maxSessions())) {
-            return Optional.of(session);
-        }
+    private boolean sweepNow() {
         sweep();
-        return store.add(session, config.maxSessions()) ? Optional.of(session) : Optional.empty();
+        return true;
+    }
+
+    /** A new session with its channel, or why not. */
+    public Creation create(String server, String protocolVersion, String clientName, String clientVersion,
+                           String capabilities, String client) {
+        switch (quota.acquire(client)) {
+            case RATE_LIMITED -> {
+                return new Creation(Optional.empty(), Refusal.RATE_LIMITED, quota.retryAfterSeconds(client));
+            }
+            case CLIENT_FULL -> {
+                return new Creation(Optional.empty(), Refusal.CLIENT_FULL, 30);
+            }
+            default -> {
+            }
+        }
+        McpSession session = new McpSession(SessionIds.next(), server, protocolVersion, clientName, clientVersion, capabilities,
+                false, LogLevel.INFO, System.currentTimeMillis(), client);
+        // no client knows the id before initialize answers, so opening the channel after storing is safe
+        if (store.add(session, config.maxSessions()) || (sweepNow() && store.add(session, config.maxSessions()))) {
+            channels.open(session);
+            return new Creation(Optional.of(session), null, 0);
+        }
+        quota.release(client);
+        return new Creation(Optional.empty(), Refusal.SERVER_FULL, 30);
     }
 
     /**
@@ -98,7 +135,9 @@ public class SessionManager {
 
     public boolean end(String id) {
         channels.close(id);
-        return store.remove(id);
+        Optional<McpSession> removed = store.remove(id);
+        removed.ifPresent(s -> quota.release(s.client()));
+        return removed.isPresent();
     }
 
     public int count() {

@@ -16,10 +16,14 @@ public interface SessionStore {
 
     void replace(McpSession session);
 
-    boolean remove(String id);
+    /** The removed session, if it was there. */
+    Optional<McpSession> remove(String id);
 
-    /** Drops every session idle for longer than the timeout, except those {@code busy} names; returns their ids. */
-    java.util.List<String> removeIdle(long idleTimeoutMillis, java.util.function.Predicate<String> busy);
+    /** Whether the session is still stored, without touching its idle clock. */
+    boolean contains(String id);
+
+    /** Drops every session idle for longer than the timeout, except those {@code busy} names; returns them. */
+    java.util.List<McpSession> removeIdle(long idleTimeoutMillis, java.util.function.Predicate<String> busy);
 
     int size();
 }

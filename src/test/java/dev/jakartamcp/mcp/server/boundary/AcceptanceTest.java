@@ -8,11 +8,11 @@ class AcceptanceTest {
 
     @Test
     void readsBothMediaTypesWithParametersAndWildcards() {
-        assertEquals(new McpTransportFilter.Acceptance(true, true), McpTransportFilter.Acceptance.of("application/json, text/event-stream"));
-        assertEquals(new McpTransportFilter.Acceptance(true, true), McpTransportFilter.Acceptance.of("text/event-stream;q=0.9,application/json;q=1"));
-        assertEquals(new McpTransportFilter.Acceptance(true, true), McpTransportFilter.Acceptance.of("*/*"));
-        assertEquals(new McpTransportFilter.Acceptance(true, false), McpTransportFilter.Acceptance.of("application/json"));
-        assertEquals(new McpTransportFilter.Acceptance(false, true), McpTransportFilter.Acceptance.of("text/event-stream"));
-        assertEquals(new McpTransportFilter.Acceptance(false, false), McpTransportFilter.Acceptance.of(null));
+        assertEquals(new Acceptance(true, true), Acceptance.of("application/json, text/event-stream"));
+        assertEquals(new Acceptance(true, true), Acceptance.of("text/event-stream;q=0.9,application/json;q=1"));
+        assertEquals(new Acceptance(true, true), Acceptance.of("*/*"));
+        assertEquals(new Acceptance(true, false), Acceptance.of("application/json"));
+        assertEquals(new Acceptance(false, true), Acceptance.of("text/event-stream"));
+        assertEquals(new Acceptance(false, false), Acceptance.of(null));
     }
 }

@@ -64,4 +64,18 @@ class SchemaValidatorTest {
         assertEquals(List.of("arguments.email: must be an email address like name@example.com"),
                 problems("{\"id\":1,\"email\":\"nobody\"}"));
     }
+
+    @Test
+    void hugeNumbersAreRefusedFastAndNamed() {
+        long started = System.nanoTime();
+        List<String> p = problems("{\"id\":1e10000000,\"email\":\"a@b.co\"}");
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        assertEquals(1, p.size(), p.toString());
+        assertTrue(p.get(0).startsWith("arguments.id: is out of range"), p.toString());
+        assertTrue(millis < 1000, "took " + millis + " ms");
+        assertTrue(problems("{\"id\":1e-10000000,\"email\":\"a@b.co\"}").get(0).startsWith("arguments.id:"));
+        assertTrue(problems("{\"id\":12345678901234567890123456789012345678901234567890,\"email\":\"a@b.co\"}")
+                .get(0).contains("out of range"));
+        assertEquals(List.of(), problems("{\"id\":3e2,\"email\":\"a@b.co\"}"), "300 written as 3e2 is an integer");
+    }
 }

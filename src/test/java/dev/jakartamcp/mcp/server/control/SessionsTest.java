@@ -34,8 +34,8 @@ class SessionsTest {
         assertTrue(store.add(session("b"), 2));
         assertFalse(store.add(session("c"), 2));
         assertEquals(2, store.size());
-        assertTrue(store.remove("a"));
-        assertFalse(store.remove("a"));
+        assertTrue(store.remove("a").isPresent());
+        assertFalse(store.remove("a").isPresent());
         assertTrue(store.add(session("c"), 2));
     }
 
@@ -46,12 +46,12 @@ class SessionsTest {
         store.add(session("used"), 10);
         Thread.sleep(30);
         assertTrue(store.find("used", 10_000).isPresent(), "a hit refreshes the idle clock");
-        assertEquals(java.util.List.of("old"), store.removeIdle(20, id -> false));
+        assertEquals(java.util.List.of("old"), store.removeIdle(20, id -> false).stream().map(McpSession::id).toList());
         assertTrue(store.find("old", 10_000).isEmpty());
         assertEquals(1, store.size());
         Thread.sleep(30);
         assertTrue(store.find("used", 20).isEmpty(), "expired on look-up");
-        assertEquals(java.util.List.of("used"), store.removeIdle(20, id -> false), "and swept away");
+        assertEquals(java.util.List.of("used"), store.removeIdle(20, id -> false).stream().map(McpSession::id).toList(), "and swept away");
         assertEquals(0, store.size());
     }
 
@@ -61,7 +61,7 @@ class SessionsTest {
         store.add(session("working"), 10);
         store.add(session("idle"), 10);
         Thread.sleep(30);
-        assertEquals(java.util.List.of("idle"), store.removeIdle(20, "working"::equals));
+        assertEquals(java.util.List.of("idle"), store.removeIdle(20, "working"::equals).stream().map(McpSession::id).toList());
         assertTrue(store.find("working", Long.MAX_VALUE).isPresent());
     }
 
@@ -74,6 +74,6 @@ class SessionsTest {
     }
 
     private static McpSession session(String id) {
-        return new McpSession(id, "users", "2025-11-25", "test", "1", "{}", false, LogLevel.INFO, System.currentTimeMillis());
+        return new McpSession(id, "users", "2025-11-25", "test", "1", "{}", false, LogLevel.INFO, System.currentTimeMillis(), "127.0.0.1");
     }
 }

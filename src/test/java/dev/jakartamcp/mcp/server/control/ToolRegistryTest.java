@@ -60,12 +60,16 @@ class ToolRegistryTest {
 
     @Test
     void broadcastsReachEverySessionOfThatServerOnly() {
-        McpServerConfig config = new McpServerConfig();
-        config.replayBufferSize = 16;
+        McpLimits limits = new McpLimits();
+        limits.replayStreamBytes = 10_000;
+        limits.replaySessionBytes = 10_000;
+        limits.replayTotalBytes = 100_000;
         SessionChannels channels = new SessionChannels();
-        channels.config = config;
-        SessionChannel mine = channels.of(session("a", "users"));
-        SessionChannel other = channels.of(session("b", "conformance"));
+        channels.limits = limits;
+        channels.budget = new ReplayBudget(limits.replay());
+        channels.broadcasts = Runnable::run;
+        SessionChannel mine = channels.open(session("a", "users"));
+        SessionChannel other = channels.open(session("b", "conformance"));
         StreamsTest.RecordingSink mySink = new StreamsTest.RecordingSink();
         StreamsTest.RecordingSink otherSink = new StreamsTest.RecordingSink();
         mine.standalone().attach(mySink, Long.MAX_VALUE);
@@ -78,6 +82,6 @@ class ToolRegistryTest {
     }
 
     private static McpSession session(String id, String server) {
-        return new McpSession(id, server, "2025-11-25", "t", "1", "{}", true, dev.jakartamcp.mcp.protocol.LogLevel.INFO, 0);
+        return new McpSession(id, server, "2025-11-25", "t", "1", "{}", true, dev.jakartamcp.mcp.protocol.LogLevel.INFO, 0, "127.0.0.1");
     }
 }

@@ -1,0 +1,61 @@
+package dev.jakartamcp.mcp.server.boundary;
+
+import dev.jakartamcp.mcp.protocol.JsonRpcError;
+import dev.jakartamcp.mcp.server.control.McpExecutors;
+import dev.jakartamcp.mcp.server.control.McpLimits;
+import dev.jakartamcp.mcp.server.control.SessionChannel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Whether a session may start another request now: its request rate (a token bucket), its
+ * concurrent requests, its server-to-client requests still waiting for answers, and for tool calls
+ * a place on the tool executor. Past a limit the client gets 429 (its own limits) or 503 (the
+ * server's), with Retry-After and a JSON-RPC error body.
+ */
+@ApplicationScoped
+class Admission {
+
+    @Inject
+    McpLimits limits;
+
+    @Inject
+    McpExecutors executors;
+
+    /** Takes a request slot of the session, or throws the refusal. */
+    void admit(SessionChannel channel) {
+        switch (channel.admit(limits.maxConcurrentRequests(), limits.maxPendingClientRequests())) {
+            case ADMITTED -> {
+            }
+            case CLOSED -> throw new Rejection(TransportErrors.of(404, JsonRpcError.SESSION_NOT_FOUND,
+                    "Session not found (it just ended); start a new one with initialize"));
+            case RATE_LIMITED -> throw refuse(429, channel.retryAfterSeconds(),
+                    "Too many requests in this session; slow down");
+            case TOO_MANY_REQUESTS -> throw refuse(429, 1, "This session already runs " + limits.maxConcurrentRequests()
+                    + " requests; wait for one to finish");
+            case TOO_MANY_WAITING -> throw refuse(429, 5, "This session has " + limits.maxPendingClientRequests()
+                    + " questions from the server waiting for answers; answer them first");
+        }
+    }
+
+    /** Counts a GET or DELETE against the session's rate. */
+    void rate(SessionChannel channel) {
+        if (!channel.takeRate()) {
+            throw refuse(429, channel.retryAfterSeconds(), "Too many requests in this session; slow down");
+        }
+    }
+
+    /** A place on the tool executor for a call that holds a session slot, or the slot back and 503. */
+    void reserveTool(SessionChannel channel) {
+        if (!executors.reserveTool()) {
+            channel.release();
+            throw refuse(503, 1, "The server is running as many tool calls as it can; try again shortly");
+        }
+    }
+
+    static Rejection refuse(int status, long retryAfterSeconds, String message) {
+        return new Rejection(Response.fromResponse(TransportErrors.of(status, JsonRpcError.LIMIT_EXCEEDED, message))
+                .header("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))).build());
+    }
+}

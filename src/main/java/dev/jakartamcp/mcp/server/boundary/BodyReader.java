@@ -1,0 +1,39 @@
+package dev.jakartamcp.mcp.server.boundary;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads a POST body up to the limit. An oversized body is still read and thrown away up to
+ * {@link #DRAIN_FACTOR} times the limit, because many clients only read the answer once they have
+ * sent everything; beyond that (known from Content-Length before reading) the connection is closed
+ * instead.
+ */
+final class BodyReader {
+
+    static final int DRAIN_FACTOR = 16;
+
+    private BodyReader() {
+    }
+
+    /** The body, or null when it is over the limit. */
+    static byte[] read(ContainerRequestContext ctx, int limit) throws IOException {
+        try (InputStream in = ctx.getEntityStream()) {
+            if (ctx.getLength() > (long) limit * DRAIN_FACTOR) {
+                return null;
+            }
+            byte[] body = in.readNBytes(limit + 1);
+            if (body.length <= limit) {
+                return body;
+            }
+            long drained = 0;
+            byte[] scratch = new byte[8192];
+            for (int n; drained < (long) limit * DRAIN_FACTOR && (n = in.read(scratch)) != -1; ) {
+                drained += n;
+            }
+            return null;
+        }
+    }
+}
