@@ -386,8 +386,18 @@ class McpServerIT {
     }
 
     @Test
+    void aToolThatNeverStreamsIsAnsweredWithPlainJson() {
+        HttpResponse<String> r = mcp.post(call(12, "get_user_by_id", "{\"id\":1}"), mcp.openSession("2025-11-25"));
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), r.headers().map().toString());
+        JsonObject answer = RawMcp.json(r.body()).asJsonObject();
+        assertEquals(12, answer.getInt("id"));
+        assertFalse(answer.getJsonObject("result").getBoolean("isError"));
+    }
+
+    @Test
     void toolCallStreamsOneResponseOverSse() {
-        HttpResponse<String> r = mcp.post(call(11, "get_user_by_id", "{\"id\":1}"), mcp.openSession("2025-11-25"));
+        HttpResponse<String> r = mcp.post(call(11, "search_users", "{\"name\":\"Zz\"}"), mcp.openSession("2025-11-25"));
         assertEquals(200, r.statusCode());
         assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
         assertEquals("no-cache", r.headers().firstValue("Cache-Control").orElse(""));

@@ -17,7 +17,7 @@ final class SseConnection implements EventSink {
     private record Pending(String id, String data, Runnable onWritten) {
     }
 
-    private final SseSinkAdapter writer;
+    private final EventWriter writer;
     private final Executor executor;
     private final long maxQueuedBytes;
     private final ArrayDeque<Pending> queue = new ArrayDeque<>(4);
@@ -26,7 +26,7 @@ final class SseConnection implements EventSink {
     private boolean closing;
     private boolean closed;
 
-    SseConnection(SseSinkAdapter writer, Executor executor, long maxQueuedBytes) {
+    SseConnection(EventWriter writer, Executor executor, long maxQueuedBytes) {
         this.writer = writer;
         this.executor = executor;
         this.maxQueuedBytes = maxQueuedBytes;

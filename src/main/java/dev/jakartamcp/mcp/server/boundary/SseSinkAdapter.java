@@ -12,7 +12,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** Writes events to a JAX-RS {@link SseEventSink}, blocking: only {@link SseConnection}'s writer calls it. */
-final class SseSinkAdapter {
+final class SseSinkAdapter implements EventWriter {
 
     private static final Logger LOG = Logger.getLogger(SseSinkAdapter.class.getName());
     private static final long WRITE_TIMEOUT_SECONDS = 30;
@@ -27,7 +27,8 @@ final class SseSinkAdapter {
         this.http = http;
     }
 
-    boolean send(String id, String data) {
+    @Override
+    public boolean send(String id, String data) {
         if (sink.isClosed()) {
             return false;
         }
@@ -73,7 +74,8 @@ final class SseSinkAdapter {
         }
     }
 
-    void close() {
+    @Override
+    public void close() {
         try {
             sink.close();
         } catch (RuntimeException e) {

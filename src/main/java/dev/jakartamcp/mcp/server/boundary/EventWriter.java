@@ -1,0 +1,9 @@
+package dev.jakartamcp.mcp.server.boundary;
+
+/** Writes one event to the network, blocking until it is written; false when the client is gone. */
+interface EventWriter {
+
+    boolean send(String id, String data);
+
+    void close();
+}
