@@ -103,8 +103,9 @@ public class SessionManager {
             default -> {
             }
         }
-        McpSession session = new McpSession(SessionIds.next(), server, protocolVersion, clientName, clientVersion, capabilities,
-                false, LogLevel.INFO, System.currentTimeMillis(), client);
+        McpSession session = new McpSession(SessionIds.next(), server, protocolVersion, SharedStrings.of(clientName),
+                SharedStrings.of(clientVersion), SharedStrings.of(capabilities), false, LogLevel.INFO, System.currentTimeMillis(),
+                SharedStrings.of(client));
         // no client knows the id before initialize answers, so opening the channel after storing is safe
         if (store.add(session, config.maxSessions()) || (sweepNow() && store.add(session, config.maxSessions()))) {
             channels.open(session);
