@@ -124,7 +124,7 @@ class AdversarialIT {
         JsonObject answer = mcp.request(id, call(1, "get_user_by_id", "{\"id\":1}"));
         mcp.delete(id);
         long millis = (System.nanoTime() - started) / 1_000_000;
-        assertFalse(answer.getJsonObject("result").getBoolean("isError"), answer.toString());
+        assertFalse(answer.getJsonObject("result").getBoolean("isError", false), answer.toString());
         assertTrue(millis < 5_000, "a healthy server answers within seconds, took " + millis + " ms");
     }
 
@@ -309,7 +309,7 @@ class AdversarialIT {
                 long started = System.nanoTime();
                 JsonObject answer = mcp.request(id, call(i + 1, "get_user_by_id", "{\"id\":" + (i + 1) + "}"));
                 long millis = (System.nanoTime() - started) / 1_000_000;
-                assertFalse(answer.getJsonObject("result").getBoolean("isError"), answer.toString());
+                assertFalse(answer.getJsonObject("result").getBoolean("isError", false), answer.toString());
                 assertTrue(millis < 1_000, "served within a second during the attack, took " + millis + " ms");
             }
         } finally {
