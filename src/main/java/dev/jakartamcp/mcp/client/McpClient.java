@@ -52,6 +52,7 @@ public final class McpClient implements AutoCloseable {
     private final ExecutorService workers;
     private final SessionGate sessions;
     private final RepeatPolicy repeat = new RepeatPolicy();
+    private final ServerRequests serverRequests = new ServerRequests();
     private final AtomicLong ids = new AtomicLong();
     private volatile boolean open = true;
     private volatile JsonObject initializeResult;
@@ -350,7 +351,8 @@ public final class McpClient implements AutoCloseable {
             onNotification(n);
         } else if (message instanceof JsonRpcMessage.Request r) {
             // answered off the reading thread, so the stream keeps flowing while a person thinks
-            workers.execute(() -> answer(r));
+            ServerRequests.Answering answering = serverRequests.track(r);
+            answering.runningAs(workers.submit(() -> answer(answering)));
         }
     }
 
@@ -361,6 +363,12 @@ public final class McpClient implements AutoCloseable {
                 if (config.progress != null && p.get("progress") instanceof JsonNumber progress) {
                     config.progress.progress(p.get("progressToken"), progress.doubleValue(),
                             p.get("total") instanceof JsonNumber t ? t.doubleValue() : null, p.getString("message", null));
+                }
+            }
+            case "notifications/cancelled" -> {
+                // the server gave up on one of its requests: stop the handler, send no answer
+                if (!serverRequests.cancel(p.get("requestId"), p.getString("reason", null)) && config.other != null) {
+                    config.other.notification(n.method(), p);
                 }
             }
             case "notifications/message" -> {
@@ -378,13 +386,18 @@ public final class McpClient implements AutoCloseable {
         }
     }
 
-    /** https://modelcontextprotocol.io/specification/2025-11-25/client/elicitation and .../client/sampling */
-    private void answer(JsonRpcMessage.Request request) {
+    /**
+     * https://modelcontextprotocol.io/specification/2025-11-25/client/elicitation and .../client/sampling;
+     * a request the server cancelled meanwhile gets no response.
+     * https://modelcontextprotocol.io/specification/2025-11-25/basic/utilities/cancellation
+     */
+    private void answer(ServerRequests.Answering answering) {
+        JsonRpcMessage.Request request = answering.request;
         JsonRpcMessage reply;
         try {
             JsonObject result = switch (request.method()) {
                 case "ping" -> JsonValue.EMPTY_JSON_OBJECT;
-                case "elicitation/create" -> config.elicitation == null ? null : elicit(request.params());
+                case "elicitation/create" -> config.elicitation == null ? null : elicit(answering.elicitation);
                 case "sampling/createMessage" -> config.sampling == null ? null : config.sampling.apply(request.params());
                 case "roots/list" -> config.roots == null ? null : roots();
                 default -> null;
@@ -396,6 +409,9 @@ public final class McpClient implements AutoCloseable {
         } catch (RuntimeException e) {
             reply = new JsonRpcMessage.Error(request.id(), new JsonRpcError(JsonRpcError.INTERNAL_ERROR, String.valueOf(e.getMessage())));
         }
+        if (!serverRequests.finish(answering)) {
+            return; // cancelled by the server while the handler ran
+        }
         try {
             transport.send(sessions.established(), reply);
         } catch (RuntimeException e) {
@@ -403,13 +419,11 @@ public final class McpClient implements AutoCloseable {
         }
     }
 
-    private JsonObject elicit(JsonObject params) {
-        JsonObject schema = params.getJsonObject("requestedSchema");
-        ElicitationHandler.Answer answer = config.elicitation.elicit(params.getString("message", ""),
-                schema == null ? JsonValue.EMPTY_JSON_OBJECT : schema);
+    private JsonObject elicit(Elicitation question) {
+        ElicitationHandler.Answer answer = config.elicitation.elicit(question);
         JsonObjectBuilder result = JsonCodec.object().add("action", answer.action());
         if ("accept".equals(answer.action())) {
-            result.add("content", Elicitation.withDefaults(schema, answer.content()));
+            result.add("content", Elicitation.withDefaults(question.requestedSchema(), answer.content()));
         }
         return result.build();
     }
@@ -424,6 +438,7 @@ public final class McpClient implements AutoCloseable {
     @Override
     public void close() {
         open = false;
+        serverRequests.cancelAll("the client closed");
         transport.delete(sessions.established());
         workers.shutdownNow();
     }
@@ -488,13 +503,19 @@ public final class McpClient implements AutoCloseable {
             return this;
         }
 
-        /** Declares the elicitation capability (form mode). Omitted fields are filled from the schema's defaults. */
+        /**
+         * Declares the elicitation capability (form mode). Omitted fields are filled from the schema's
+         * defaults. Use {@link ElicitationHandler#of} to learn when the server withdraws a question.
+         */
         public Builder elicitation(ElicitationHandler handler) {
             this.elicitation = handler;
             return this;
         }
 
-        /** Declares the sampling capability: the handler gets createMessage params and returns its result. */
+        /**
+         * Declares the sampling capability: the handler gets createMessage params and returns its result.
+         * When the server cancels the request, the handler's thread is interrupted and its result dropped.
+         */
         public Builder sampling(Function<JsonObject, JsonObject> handler) {
             this.sampling = handler;
             return this;
