@@ -55,8 +55,9 @@ final class SessionGate {
         return current == null || current.isCompletedExceptionally() ? null : current.getNow(null);
     }
 
+    /** False once a newer session was started (the one given is lost, or being replaced). */
     synchronized boolean isCurrent(Session session) {
-        return established() == session;
+        return session.generation() == generations;
     }
 
     private void start() {

@@ -227,6 +227,43 @@ class McpClientSessionTest {
     }
 
     @Test
+    void theStandaloneStreamMovesToTheNewSession() throws Exception {
+        AtomicInteger sessions = new AtomicInteger();
+        AtomicBoolean restarted = new AtomicBoolean();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch secondStream = new CountDownLatch(1);
+        try (ScriptedServer server = new ScriptedServer((exchange, body, self) -> {
+            String method = body == null ? null : body.getString("method", null);
+            String session = exchange.getRequestHeaders().getFirst("Mcp-Session-Id");
+            if ("initialize".equals(method)) {
+                ScriptedServer.json(exchange, 200, ScriptedServer.initializeResult(body, "2025-11-25"), "s" + sessions.incrementAndGet());
+            } else if (method != null && method.startsWith("notifications/")) {
+                ScriptedServer.json(exchange, 202, "", null);
+            } else if ("s1".equals(session) && restarted.get()) {
+                ScriptedServer.json(exchange, 404, GONE, null);
+            } else if ("GET".equals(exchange.getRequestMethod())) {
+                OutputStream out = ScriptedServer.sse(exchange);
+                ScriptedServer.event(out, ": open\n\n");
+                if ("s2".equals(session)) {
+                    secondStream.countDown();
+                }
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else {
+                ScriptedServer.json(exchange, 200, toolResult(body.get("id"), "ok from " + session), null);
+            }
+        }); McpClient client = McpClient.builder(server.url()).listen(true).connect()) {
+            restarted.set(true);
+            assertEquals("ok from s2", client.callTool("t", null).text());
+            assertTrue(secondStream.await(5, TimeUnit.SECONDS), "a standalone stream was opened on the new session");
+            release.countDown();
+        }
+    }
+
+    @Test
     void initializeThatGetsNoHeadersTimesOut() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         try (ScriptedServer server = new ScriptedServer((exchange, body, self) -> {
