@@ -45,6 +45,10 @@ public final class LlmClient {
 
         public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
 
+        public Settings {
+            readTimeout = readTimeout == null ? DEFAULT_READ_TIMEOUT : readTimeout;
+        }
+
         public Settings(String endpoint, String apiKey, String model, String flavor, String apiVersion, Duration timeout) {
             this(endpoint, apiKey, model, flavor, apiVersion, timeout, DEFAULT_READ_TIMEOUT);
         }
