@@ -19,6 +19,7 @@ import jakarta.json.JsonValue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +113,7 @@ public final class McpClient implements AutoCloseable {
             initialized = transport.initialize(new JsonRpcMessage.Request(JsonCodec.number(ids.incrementAndGet()), "initialize", params),
                     config.initializeTimeout, this::onInbound, call);
         } catch (McpClientException e) {
-            if (call.abandoned() || e.getCause() instanceof java.net.http.HttpTimeoutException) {
+            if (call.abandoned() || e.getCause() instanceof HttpTimeoutException) {
                 throw McpClientException.io("initialize timed out after " + SseHttp.describe(config.initializeTimeout), e);
             }
             throw e;
