@@ -71,7 +71,7 @@ public final class SseHttp {
             }
             throw e;
         } finally {
-            watchdog.done = true;
+            watchdog.finish();
         }
         if (watchdog.fired) {
             throw new IdleTimeoutException(idle); // the close may read as a normal end of stream
@@ -115,16 +115,19 @@ public final class SseHttp {
      * JDK's shared delayer once per idle period, and re-arms for the time that is left.
      */
     private static final class Watchdog implements Runnable {
-        private final InputStream body;
         private final long idleNanos;
+        private volatile InputStream body; // dropped when done: a pending wake-up then holds next to nothing
         private volatile long lastBytes = System.nanoTime();
-        volatile boolean done;
         volatile boolean fired;
 
         Watchdog(InputStream body, long idleNanos) {
             this.body = body;
             this.idleNanos = idleNanos;
             arm(idleNanos);
+        }
+
+        void finish() {
+            body = null;
         }
 
         void sawBytes() {
@@ -137,7 +140,8 @@ public final class SseHttp {
 
         @Override
         public void run() {
-            if (done) {
+            InputStream open = body;
+            if (open == null) {
                 return;
             }
             long silent = System.nanoTime() - lastBytes;
@@ -147,7 +151,7 @@ public final class SseHttp {
             }
             fired = true;
             try {
-                body.close();
+                open.close();
             } catch (IOException e) {
                 // closing is all we can do
             }
