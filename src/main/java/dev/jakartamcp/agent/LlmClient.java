@@ -1,5 +1,7 @@
 package dev.jakartamcp.agent;
 
+import dev.jakartamcp.mcp.client.SseHttp;
+import dev.jakartamcp.mcp.client.SseLimitException;
 import dev.jakartamcp.mcp.client.SseParser;
 import dev.jakartamcp.mcp.protocol.JsonCodec;
 import jakarta.json.JsonArray;
@@ -34,7 +36,22 @@ public final class LlmClient {
     static final int MAX_RETRIES = 2;
     static final long MAX_RETRY_AFTER_MILLIS = 10_000;
 
-    public record Settings(String endpoint, String apiKey, String model, String flavor, String apiVersion, Duration timeout) {
+    /**
+     * @param timeout     how long the LLM may take to start answering (the response headers)
+     * @param readTimeout how long its stream may stay silent before the turn ends with an error
+     */
+    public record Settings(String endpoint, String apiKey, String model, String flavor, String apiVersion, Duration timeout,
+                           Duration readTimeout) {
+
+        public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
+
+        public Settings {
+            readTimeout = readTimeout == null ? DEFAULT_READ_TIMEOUT : readTimeout;
+        }
+
+        public Settings(String endpoint, String apiKey, String model, String flavor, String apiVersion, Duration timeout) {
+            this(endpoint, apiKey, model, flavor, apiVersion, timeout, DEFAULT_READ_TIMEOUT);
+        }
     }
 
     /** One streamed answer: its text and the tool calls it asks for. */
@@ -52,8 +69,13 @@ public final class LlmClient {
     private final HttpClient http;
 
     public LlmClient(Settings settings) {
+        this(settings, SseHttp.newClient());
+    }
+
+    /** With the application's shared HttpClient. */
+    public LlmClient(Settings settings, HttpClient http) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = http;
     }
 
     /** The URL of the flavour: {@code openai} or {@code azure}. */
@@ -91,7 +113,9 @@ public final class LlmClient {
             }
             String detail = errorDetail(response);
             if ((status == 429 || status >= 500) && attempt < MAX_RETRIES) {
-                sleep(retryAfter(response));
+                if (!SseHttp.pause(retryAfter(response))) {
+                    throw new LlmException("Interrupted while waiting to retry the LLM");
+                }
                 continue;
             }
             throw new LlmException(switch (status) {
@@ -124,7 +148,7 @@ public final class LlmClient {
         boolean[] finished = new boolean[1];
         SseParser parser = new SseParser(event -> {
             String data = event.data().trim();
-            if (data.equals("[DONE]")) {
+            if (SseHttp.isDone(data)) {
                 finished[0] = true;
                 return;
             }
@@ -174,13 +198,12 @@ public final class LlmClient {
                 }
             }
         });
-        try (body) {
-            byte[] buffer = new byte[8192];
-            for (int n; (n = body.read(buffer)) != -1; ) {
-                parser.feed(buffer, 0, n);
-            }
-        } catch (HttpTimeoutException e) {
-            throw new LlmException("The LLM stream stalled for more than " + settings.timeout().toSeconds() + " s", e);
+        try {
+            SseHttp.pump(body, parser, settings.readTimeout(), () -> false);
+        } catch (SseHttp.IdleTimeoutException e) {
+            throw new LlmException("The LLM stream stalled: " + e.getMessage() + " (agent.llm.read-timeout-seconds)", e);
+        } catch (SseLimitException e) {
+            throw new LlmException("The LLM stream was refused: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new LlmException("The LLM stream broke off: " + e, e);
         }
@@ -207,32 +230,19 @@ public final class LlmClient {
     }
 
     private static String errorDetail(HttpResponse<InputStream> response) {
-        try (InputStream in = response.body()) {
-            String text = new String(in.readNBytes(2000), StandardCharsets.UTF_8);
-            try {
-                JsonObject json = JsonCodec.parseObject(text);
-                if (json.get("error") instanceof JsonObject error) {
-                    return error.getString("message", "");
-                }
-            } catch (RuntimeException e) {
-                // not JSON: use the text
+        String text = SseHttp.excerpt(response.body());
+        try {
+            JsonObject json = JsonCodec.parseObject(text);
+            if (json.get("error") instanceof JsonObject error) {
+                return error.getString("message", "");
             }
-            return abbreviate(text);
-        } catch (IOException e) {
-            return "";
+        } catch (RuntimeException e) {
+            // not JSON: use the text
         }
+        return abbreviate(text);
     }
 
     private static String abbreviate(String text) {
         return text.length() > 300 ? text.substring(0, 300) + "..." : text;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LlmException("Interrupted while waiting to retry the LLM", e);
-        }
     }
 }

@@ -39,12 +39,16 @@ public class LlmSettings {
     @ConfigProperty(name = "agent.llm.timeout-seconds", defaultValue = "120")
     long timeoutSeconds;
 
+    @Inject
+    @ConfigProperty(name = "agent.llm.read-timeout-seconds", defaultValue = "60")
+    long readTimeoutSeconds;
+
     public boolean configured() {
         return endpoint.filter(e -> !e.isBlank()).isPresent();
     }
 
     public LlmClient.Settings toClientSettings() {
         return new LlmClient.Settings(endpoint.orElse(""), apiKey.orElse(""), model, flavor, apiVersion,
-                java.time.Duration.ofSeconds(timeoutSeconds));
+                java.time.Duration.ofSeconds(timeoutSeconds), java.time.Duration.ofSeconds(readTimeoutSeconds));
     }
 }

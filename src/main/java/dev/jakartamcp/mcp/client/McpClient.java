@@ -17,9 +17,9 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,17 +29,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * An MCP client for any Streamable HTTP server, on java.net.http only. {@link #connect()} runs the
- * initialize handshake; a lost session (404) is re-initialized once, transparently; a dropped stream
- * is resumed with Last-Event-ID; a timed-out or cancelled call sends notifications/cancelled.
+ * initialize handshake (bounded by {@link Builder#initializeTimeout}); a lost session (404) is
+ * re-initialized once for all callers at the same time ({@link SessionGate}), and a request is sent
+ * again only when that cannot run it twice ({@link RepeatPolicy}); a dropped stream is resumed with
+ * Last-Event-ID; a timed-out or cancelled call sends notifications/cancelled and is never resumed.
  * https://modelcontextprotocol.io/specification/2025-11-25/basic/lifecycle
  */
 public final class McpClient implements AutoCloseable {
@@ -49,18 +51,23 @@ public final class McpClient implements AutoCloseable {
     private final Builder config;
     private final StreamableHttpTransport transport;
     private final ExecutorService workers;
+    private final SessionGate sessions;
+    private final RepeatPolicy repeat = new RepeatPolicy();
+    private final ServerRequests serverRequests = new ServerRequests();
     private final AtomicLong ids = new AtomicLong();
     private volatile boolean open = true;
     private volatile JsonObject initializeResult;
 
     private McpClient(Builder config) {
         this.config = config;
-        this.transport = new StreamableHttpTransport(config.endpoint, config.requestTimeout);
+        this.transport = new StreamableHttpTransport(config.endpoint, config.requestTimeout, config.streamIdleTimeout,
+                config.http != null ? config.http : SseHttp.newClient());
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "mcp-client");
             t.setDaemon(true);
             return t;
         });
+        this.sessions = new SessionGate(this::initialize, workers);
     }
 
     public static Builder builder(String endpoint) {
@@ -69,19 +76,20 @@ public final class McpClient implements AutoCloseable {
 
     /** initialize, then notifications/initialized; optionally opens the standalone GET stream. */
     public McpClient connect() {
-        initialize();
+        Session session = sessions.current();
         if (config.listen) {
-            transport.listen(this::onInbound, () -> open, workers);
+            listen(session);
         }
         return this;
     }
 
     /**
+     * The handshake of one session, from initialize to notifications/initialized, so nobody sends on
+     * the session before it is ready. Runs on its own worker (see {@link SessionGate}), bounded by
+     * the initialize timeout: headers and body alike.
      * https://modelcontextprotocol.io/specification/2025-11-25/basic/lifecycle#initialization
      */
-    private synchronized void initialize() {
-        transport.sessionEnded();
-        transport.protocolVersion(null);
+    private Session initialize(long generation) {
         JsonObjectBuilder capabilities = JsonCodec.object();
         if (config.elicitation != null) {
             capabilities.add("elicitation", JsonCodec.object().add("form", JsonValue.EMPTY_JSON_OBJECT));
@@ -96,22 +104,46 @@ public final class McpClient implements AutoCloseable {
                 .add("protocolVersion", config.protocolVersion)
                 .add("capabilities", capabilities)
                 .add("clientInfo", config.clientInfo.toJson()).build();
-        JsonObject result = unwrap(send("initialize", params, true), "initialize");
+        Call call = new Call("initialize");
+        // the initialize request MUST NOT be cancelled, so a timeout only closes our side
+        // https://modelcontextprotocol.io/specification/2025-11-25/basic/utilities/cancellation
+        CompletableFuture.delayedExecutor(config.initializeTimeout.toMillis(), TimeUnit.MILLISECONDS).execute(call::abandon);
+        StreamableHttpTransport.Initialized initialized;
+        try {
+            initialized = transport.initialize(new JsonRpcMessage.Request(JsonCodec.number(ids.incrementAndGet()), "initialize", params),
+                    config.initializeTimeout, this::onInbound, call);
+        } catch (McpClientException e) {
+            if (call.abandoned() || e.getCause() instanceof HttpTimeoutException) {
+                throw McpClientException.io("initialize timed out after " + SseHttp.describe(config.initializeTimeout), e);
+            }
+            throw e;
+        }
+        JsonObject result = unwrap(initialized.response(), "initialize");
         String version = result.getString("protocolVersion", "");
         // the client accepts any version it speaks, including older ones the server chose
         if (!ProtocolVersion.isSupported(version)) {
-            transport.delete();
+            transport.delete(new Session(initialized.sessionId(), null, generation));
             throw McpClientException.io("the server speaks protocol " + version + ", this client "
                     + ProtocolVersion.SUPPORTED, null);
         }
-        transport.protocolVersion(version);
+        Session session = new Session(initialized.sessionId(), version, generation);
         initializeResult = result;
-        transport.send(new JsonRpcMessage.Notification("notifications/initialized", JsonValue.EMPTY_JSON_OBJECT));
+        transport.send(session, new JsonRpcMessage.Notification("notifications/initialized", JsonValue.EMPTY_JSON_OBJECT));
+        if (config.listen && generation > 1) {
+            // the standalone stream died with the old session; connect() opened the first one
+            workers.execute(() -> listen(session));
+        }
+        return session;
     }
 
-    /** The current session id, or null for a server without sessions. */
+    private void listen(Session session) {
+        transport.listen(session, this::onInbound, () -> open && sessions.isCurrent(session), workers);
+    }
+
+    /** The current session id, or null for a server without sessions (or while none is established). */
     public String sessionId() {
-        return transport.sessionId();
+        Session session = sessions.established();
+        return session == null ? null : session.id();
     }
 
     public Implementation serverInfo() {
@@ -126,9 +158,11 @@ public final class McpClient implements AutoCloseable {
         return initializeResult.getJsonObject("capabilities");
     }
 
-    /** Every tool, following nextCursor to the end. */
+    /** Every tool, following nextCursor to the end. Their annotations tell which calls are safe to repeat. */
     public List<ToolDefinition> listTools() {
-        return listAll("tools/list", "tools", ToolDefinition::fromJson);
+        List<ToolDefinition> tools = listAll("tools/list", "tools", ToolDefinition::fromJson);
+        repeat.learn(tools);
+        return tools;
     }
 
     public CallToolResult callTool(String name, JsonObject arguments) {
@@ -196,66 +230,88 @@ public final class McpClient implements AutoCloseable {
 
     /**
      * Sends a request off the caller's thread, with the per-request timeout. On timeout or when the
-     * caller cancels the future, the server is told with notifications/cancelled.
+     * caller cancels the future, the server is told with notifications/cancelled, and the call is
+     * abandoned: its worker is interrupted and its stream is not resumed.
      * https://modelcontextprotocol.io/specification/2025-11-25/basic/utilities/cancellation
      */
     public CompletableFuture<JsonObject> requestAsync(String method, JsonObject params) {
-        AtomicReference<InputStream> body = new AtomicReference<>();
-        AtomicReference<JsonValue> sentId = new AtomicReference<>();
+        Call call = new Call(method);
         CompletableFuture<JsonObject> result = new CompletableFuture<>();
-        CompletableFuture<?> work = CompletableFuture.runAsync(() -> {
+        Future<?> work = workers.submit(() -> {
             try {
-                result.complete(unwrap(sendWithRecovery(method, params, body, sentId), method));
+                result.complete(unwrap(sendWithRecovery(method, params, call), method));
+            } catch (OutcomeUnknownException e) {
+                // we stop waiting: a request the server may still run should stop there too
+                if (result.completeExceptionally(e) && !e.sessionLost()) {
+                    cancelOnServer(call, "the client lost the response");
+                }
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
-        }, workers);
+        });
         CompletableFuture.delayedExecutor(config.requestTimeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
             if (result.completeExceptionally(McpClientException.io(method + " timed out after "
                     + config.requestTimeout.toMillis() + " ms", null))) {
-                stop(sentId.get(), "timed out", body.get(), work);
+                stop(call, "timed out", work);
             }
         });
         result.whenComplete((value, failure) -> {
             if (failure instanceof CancellationException) {
-                stop(sentId.get(), "cancelled by the caller", body.get(), work);
+                stop(call, "cancelled by the caller", work);
             }
         });
         return result;
     }
 
-    private void stop(JsonValue id, String reason, InputStream body, CompletableFuture<?> work) {
-        cancelOnServer(id, reason);
-        closeQuietly(body);
+    private void stop(Call call, String reason, Future<?> work) {
+        call.abandon();
         work.cancel(true);
+        cancelOnServer(call, reason);
     }
 
-    /** A 404 on an established session means it is gone: initialize again, once, and retry. */
-    private JsonRpcMessage sendWithRecovery(String method, JsonObject params, AtomicReference<InputStream> body,
-                                            AtomicReference<JsonValue> sentId) {
+    /**
+     * Sends on the current session and recovers from its loss (404). Which requests are sent again:
+     * <ul>
+     * <li>404 on the POST itself: the server refused the request before running it (it knows no such
+     * session), so sending it again on a new session runs it once. Safe for any request.</li>
+     * <li>404 while resuming the response stream: the server had accepted the request, then the session
+     * ended. The request may have run, or may be half done; sending it again could run
+     * {@code add_user} or {@code delete_user} twice. Only requests that are safe to repeat
+     * ({@link RepeatPolicy}) are sent again; any other fails with {@link OutcomeUnknownException}.</li>
+     * </ul>
+     * Either way the session is renewed once for every caller ({@link SessionGate}), and a request is
+     * sent again at most once.
+     * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management
+     */
+    private JsonRpcMessage sendWithRecovery(String method, JsonObject params, Call call) {
+        Session session = sessions.current();
         try {
-            return send(method, params, false, body, sentId);
+            return send(session, method, params, call);
         } catch (SessionExpiredException e) {
-            LOG.info(() -> "MCP session expired; initializing a new one and retrying " + method);
-            initialize();
-            return send(method, params, false, body, sentId);
+            LOG.info(() -> "MCP session expired before it took " + method + "; sending it again on a new session");
+            return send(SessionGate.await(sessions.renew(session)), method, params, call);
+        } catch (OutcomeUnknownException e) {
+            if (!e.sessionLost()) {
+                throw e;
+            }
+            CompletableFuture<Session> next = sessions.renew(session);
+            if (!repeat.safeToRepeat(method, params)) {
+                throw e;
+            }
+            LOG.info(() -> "MCP session expired while " + method + " ran; it is safe to repeat, sending it again on a new session");
+            return send(SessionGate.await(next), method, params, call);
         }
     }
 
-    private JsonRpcMessage send(String method, JsonObject params, boolean initialize) {
-        return send(method, params, initialize, new AtomicReference<>(), new AtomicReference<>());
-    }
-
-    private JsonRpcMessage send(String method, JsonObject params, boolean initialize, AtomicReference<InputStream> body,
-                                AtomicReference<JsonValue> sentId) {
+    private JsonRpcMessage send(Session session, String method, JsonObject params, Call call) {
         JsonValue id = JsonCodec.number(ids.incrementAndGet());
-        sentId.set(id);
+        call.sent(id, session);
         JsonObject withToken = params;
         if (config.progress != null && "tools/call".equals(method)) {
             // ask for progress, with the request id as the token
             withToken = JsonCodec.object(params).add("_meta", JsonCodec.object().add("progressToken", id)).build();
         }
-        return transport.request(new JsonRpcMessage.Request(id, method, withToken), initialize, this::onInbound, body::set);
+        return transport.request(session, new JsonRpcMessage.Request(id, method, withToken), this::onInbound, call);
     }
 
     private <T> List<T> listAll(String method, String key, Function<JsonObject, T> read) {
@@ -277,12 +333,13 @@ public final class McpClient implements AutoCloseable {
         return ((JsonRpcMessage.Result) message).result();
     }
 
-    private void cancelOnServer(JsonValue id, String reason) {
+    private void cancelOnServer(Call call, String reason) {
+        JsonValue id = call.id();
         if (id == null || !open) {
             return;
         }
         try {
-            transport.send(new JsonRpcMessage.Notification("notifications/cancelled",
+            transport.send(call.session(), new JsonRpcMessage.Notification("notifications/cancelled",
                     JsonCodec.object().add("requestId", id).add("reason", reason).build()));
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, "could not send notifications/cancelled", e);
@@ -295,7 +352,8 @@ public final class McpClient implements AutoCloseable {
             onNotification(n);
         } else if (message instanceof JsonRpcMessage.Request r) {
             // answered off the reading thread, so the stream keeps flowing while a person thinks
-            workers.execute(() -> answer(r));
+            ServerRequests.Answering answering = serverRequests.track(r);
+            answering.runningAs(workers.submit(() -> answer(answering)));
         }
     }
 
@@ -306,6 +364,12 @@ public final class McpClient implements AutoCloseable {
                 if (config.progress != null && p.get("progress") instanceof JsonNumber progress) {
                     config.progress.progress(p.get("progressToken"), progress.doubleValue(),
                             p.get("total") instanceof JsonNumber t ? t.doubleValue() : null, p.getString("message", null));
+                }
+            }
+            case "notifications/cancelled" -> {
+                // the server gave up on one of its requests: stop the handler, send no answer
+                if (!serverRequests.cancel(p.get("requestId"), p.getString("reason", null)) && config.other != null) {
+                    config.other.notification(n.method(), p);
                 }
             }
             case "notifications/message" -> {
@@ -323,13 +387,18 @@ public final class McpClient implements AutoCloseable {
         }
     }
 
-    /** https://modelcontextprotocol.io/specification/2025-11-25/client/elicitation and .../client/sampling */
-    private void answer(JsonRpcMessage.Request request) {
+    /**
+     * https://modelcontextprotocol.io/specification/2025-11-25/client/elicitation and .../client/sampling;
+     * a request the server cancelled meanwhile gets no response.
+     * https://modelcontextprotocol.io/specification/2025-11-25/basic/utilities/cancellation
+     */
+    private void answer(ServerRequests.Answering answering) {
+        JsonRpcMessage.Request request = answering.request;
         JsonRpcMessage reply;
         try {
             JsonObject result = switch (request.method()) {
                 case "ping" -> JsonValue.EMPTY_JSON_OBJECT;
-                case "elicitation/create" -> config.elicitation == null ? null : elicit(request.params());
+                case "elicitation/create" -> config.elicitation == null ? null : elicit(answering.elicitation);
                 case "sampling/createMessage" -> config.sampling == null ? null : config.sampling.apply(request.params());
                 case "roots/list" -> config.roots == null ? null : roots();
                 default -> null;
@@ -341,20 +410,21 @@ public final class McpClient implements AutoCloseable {
         } catch (RuntimeException e) {
             reply = new JsonRpcMessage.Error(request.id(), new JsonRpcError(JsonRpcError.INTERNAL_ERROR, String.valueOf(e.getMessage())));
         }
+        if (!serverRequests.finish(answering)) {
+            return; // cancelled by the server while the handler ran
+        }
         try {
-            transport.send(reply);
+            transport.send(sessions.established(), reply);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not answer " + request.method(), e);
         }
     }
 
-    private JsonObject elicit(JsonObject params) {
-        JsonObject schema = params.getJsonObject("requestedSchema");
-        ElicitationHandler.Answer answer = config.elicitation.elicit(params.getString("message", ""),
-                schema == null ? JsonValue.EMPTY_JSON_OBJECT : schema);
+    private JsonObject elicit(Elicitation question) {
+        ElicitationHandler.Answer answer = config.elicitation.elicit(question);
         JsonObjectBuilder result = JsonCodec.object().add("action", answer.action());
         if ("accept".equals(answer.action())) {
-            result.add("content", Elicitation.withDefaults(schema, answer.content()));
+            result.add("content", Elicitation.withDefaults(question.requestedSchema(), answer.content()));
         }
         return result.build();
     }
@@ -369,18 +439,9 @@ public final class McpClient implements AutoCloseable {
     @Override
     public void close() {
         open = false;
-        transport.delete();
+        serverRequests.cancelAll("the client closed");
+        transport.delete(sessions.established());
         workers.shutdownNow();
-    }
-
-    private static void closeQuietly(InputStream in) {
-        if (in != null) {
-            try {
-                in.close();
-            } catch (IOException e) {
-                LOG.log(Level.FINE, "closing a response body", e);
-            }
-        }
     }
 
     /** Client info, capabilities, handlers and listeners. */
@@ -389,6 +450,9 @@ public final class McpClient implements AutoCloseable {
         private Implementation clientInfo = new Implementation("jakarta-mcp-client", null, "1.0.0");
         private String protocolVersion = ProtocolVersion.LATEST;
         private Duration requestTimeout = Duration.ofSeconds(60);
+        private Duration initializeTimeout = Duration.ofSeconds(30);
+        private Duration streamIdleTimeout = StreamableHttpTransport.DEFAULT_STREAM_IDLE;
+        private HttpClient http;
         private ElicitationHandler elicitation;
         private Function<JsonObject, JsonObject> sampling;
         private List<String> roots;
@@ -418,13 +482,41 @@ public final class McpClient implements AutoCloseable {
             return this;
         }
 
-        /** Declares the elicitation capability (form mode). Omitted fields are filled from the schema's defaults. */
+        /** How long initialize may take, headers and body, before connect (or a recovery) fails. Default 30 s. */
+        public Builder initializeTimeout(Duration timeout) {
+            this.initializeTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * How long a stream may send no bytes at all before the client gives up on it: a request's
+         * stream then fails with {@link OutcomeUnknownException}, the standalone stream reconnects.
+         * Default 5 minutes, since a tool may work that long without a word.
+         */
+        public Builder streamIdleTimeout(Duration timeout) {
+            this.streamIdleTimeout = timeout;
+            return this;
+        }
+
+        /** The application's shared HttpClient (HTTP/1.1 recommended: {@link SseHttp#newClient()}); default: one per client. */
+        public Builder httpClient(HttpClient client) {
+            this.http = client;
+            return this;
+        }
+
+        /**
+         * Declares the elicitation capability (form mode). Omitted fields are filled from the schema's
+         * defaults. Use {@link ElicitationHandler#of} to learn when the server withdraws a question.
+         */
         public Builder elicitation(ElicitationHandler handler) {
             this.elicitation = handler;
             return this;
         }
 
-        /** Declares the sampling capability: the handler gets createMessage params and returns its result. */
+        /**
+         * Declares the sampling capability: the handler gets createMessage params and returns its result.
+         * When the server cancels the request, the handler's thread is interrupted and its result dropped.
+         */
         public Builder sampling(Function<JsonObject, JsonObject> handler) {
             this.sampling = handler;
             return this;

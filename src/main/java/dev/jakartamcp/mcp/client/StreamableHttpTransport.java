@@ -11,9 +11,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -22,7 +24,7 @@ import java.util.logging.Logger;
 /**
  * The client side of Streamable HTTP on java.net.http: POSTs answered with JSON or SSE, the session
  * and protocol-version headers, resuming a dropped stream with GET and Last-Event-ID, the optional
- * standalone GET stream, and DELETE.
+ * standalone GET stream, and DELETE. It keeps no session state: every exchange names its session.
  * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http
  */
 final class StreamableHttpTransport {
@@ -31,53 +33,66 @@ final class StreamableHttpTransport {
     static final long DEFAULT_RETRY_MILLIS = 1000;
     /** How many times one request's stream is resumed before giving up. */
     static final int MAX_RESUMES = 5;
+    /**
+     * How long a stream may send nothing. A tool may legitimately work for minutes without a word
+     * (progress is optional, and this project's server sends no keep-alives), so this is generous;
+     * it ends streams that died without a FIN (a vanished peer, a dropped NAT entry), which the
+     * request timeout, covering only the headers, never would.
+     */
+    static final Duration DEFAULT_STREAM_IDLE = Duration.ofMinutes(5);
 
     private static final Logger LOG = Logger.getLogger(StreamableHttpTransport.class.getName());
 
     private final HttpClient http;
     private final URI endpoint;
     private final Duration headersTimeout;
-    private volatile String sessionId;
-    private volatile String protocolVersion;
+    private final Duration streamIdle;
 
     StreamableHttpTransport(URI endpoint, Duration headersTimeout) {
+        this(endpoint, headersTimeout, DEFAULT_STREAM_IDLE, SseHttp.newClient());
+    }
+
+    /** With the application's shared HttpClient. */
+    StreamableHttpTransport(URI endpoint, Duration headersTimeout, Duration streamIdle, HttpClient http) {
         this.endpoint = endpoint;
         this.headersTimeout = headersTimeout;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.streamIdle = streamIdle;
+        this.http = http;
     }
 
-    String sessionId() {
-        return sessionId;
+    /** What initialize got: the response, and the session id from its headers (null without sessions). */
+    record Initialized(JsonRpcMessage response, String sessionId) {
     }
 
-    void sessionEnded() {
-        sessionId = null;
-    }
-
-    void protocolVersion(String version) {
-        this.protocolVersion = version;
-    }
-
-    /** Where a call's open response body is, so a timeout or a cancel can close it. */
-    interface BodyHolder {
-        void hold(InputStream body);
+    /** POSTs initialize without a session; {@code timeout} bounds the wait for its headers. */
+    Initialized initialize(JsonRpcMessage.Request request, Duration timeout, Consumer<JsonRpcMessage> inbound, Call call) {
+        HttpResponse<InputStream> response = post(null, JsonRpcCodec.encode(request), timeout, true);
+        String sessionId = response.headers().firstValue("Mcp-Session-Id").orElse(null);
+        Session session = new Session(sessionId, null, 0);
+        return new Initialized(readResponse(session, request, response, inbound, call), sessionId);
     }
 
     /**
-     * POSTs a request and returns its response; notifications and server requests that arrive on the
-     * stream first go to {@code inbound}, as they come.
+     * POSTs a request on {@code session} and returns its response; notifications and server requests
+     * that arrive on the stream first go to {@code inbound}, as they come.
+     *
+     * @throws SessionExpiredException  404 on the POST: the server refused it without running it
+     * @throws OutcomeUnknownException the request was accepted but its response was lost
      */
-    JsonRpcMessage request(JsonRpcMessage.Request request, boolean initialize, Consumer<JsonRpcMessage> inbound,
-                           BodyHolder holder) {
-        HttpResponse<InputStream> response = post(JsonRpcCodec.encode(request), initialize);
-        String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-        if (initialize) {
-            response.headers().firstValue("Mcp-Session-Id").ifPresent(id -> sessionId = id);
+    JsonRpcMessage request(Session session, JsonRpcMessage.Request request, Consumer<JsonRpcMessage> inbound, Call call) {
+        if (call.abandoned()) {
+            throw McpClientException.io(request.method() + " was abandoned", null);
         }
-        holder.hold(response.body());
+        HttpResponse<InputStream> response = post(session, JsonRpcCodec.encode(request), headersTimeout, false);
+        return readResponse(session, request, response, inbound, call);
+    }
+
+    private JsonRpcMessage readResponse(Session session, JsonRpcMessage.Request request, HttpResponse<InputStream> response,
+                                        Consumer<JsonRpcMessage> inbound, Call call) {
+        String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
+        call.hold(response.body());
         if (type.startsWith("text/event-stream")) {
-            return readStream(response.body(), request.id(), inbound, holder);
+            return readStream(session, response.body(), request, inbound, call);
         }
         try (InputStream body = response.body()) {
             String text = new String(body.readAllBytes(), StandardCharsets.UTF_8);
@@ -95,8 +110,8 @@ final class StreamableHttpTransport {
     }
 
     /** Sends a notification or a response; the server acknowledges with 202. */
-    void send(JsonRpcMessage message) {
-        HttpResponse<InputStream> response = post(JsonRpcCodec.encode(message), false);
+    void send(Session session, JsonRpcMessage message) {
+        HttpResponse<InputStream> response = post(session, JsonRpcCodec.encode(message), headersTimeout, false);
         try (InputStream body = response.body()) {
             body.readAllBytes();
         } catch (IOException e) {
@@ -105,31 +120,30 @@ final class StreamableHttpTransport {
     }
 
     /** Ends the session; a server without explicit termination answers 405, which is fine. */
-    void delete() {
-        if (sessionId == null) {
+    void delete(Session session) {
+        if (session == null || session.id() == null) {
             return;
         }
         try {
-            http.send(headers(HttpRequest.newBuilder(endpoint)).DELETE().timeout(headersTimeout).build(),
+            http.send(headers(HttpRequest.newBuilder(endpoint), session).DELETE().timeout(headersTimeout).build(),
                     HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             LOG.log(Level.FINE, "DELETE failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            sessionId = null;
         }
     }
 
     /**
-     * Opens the standalone GET stream and returns once the server answered, so nothing the server
-     * sends on it afterwards is missed; a reader thread then keeps it open while {@code open} says
-     * so, resuming after drops. Returns false when the server offers no such stream (405 or any
-     * other refusal).
+     * Opens the standalone GET stream of {@code session} and returns once the server answered, so
+     * nothing the server sends on it afterwards is missed; a reader then keeps it open while
+     * {@code open} says so, resuming after drops. A silent stream is normal here, so the idle watchdog
+     * only makes it reconnect (which also replaces a connection that died without a FIN). Returns
+     * false when the server offers no such stream (405 or any other refusal).
      * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#listening-for-messages-from-the-server
      */
-    boolean listen(Consumer<JsonRpcMessage> inbound, BooleanSupplier open, java.util.concurrent.Executor executor) {
-        HttpResponse<InputStream> first = openGet(null);
+    boolean listen(Session session, Consumer<JsonRpcMessage> inbound, BooleanSupplier open, Executor executor) {
+        HttpResponse<InputStream> first = openGet(session, null);
         if (first == null) {
             return false;
         }
@@ -140,27 +154,27 @@ final class StreamableHttpTransport {
             while (open.getAsBoolean() && response != null) {
                 SseParser parser = new SseParser(e -> dispatch(e, inbound, null, null));
                 try {
-                    pump(response.body(), parser, () -> !open.getAsBoolean());
+                    SseHttp.pump(response.body(), parser, streamIdle, () -> !open.getAsBoolean());
                 } catch (IOException e) {
                     LOG.log(Level.FINE, "standalone stream dropped", e);
+                } catch (SseLimitException e) {
+                    LOG.log(Level.WARNING, "standalone stream refused: " + e.getMessage());
+                    return;
                 }
                 lastEventId = parser.lastEventId() != null ? parser.lastEventId() : lastEventId;
                 retry = parser.retry() != null ? parser.retry() : retry;
-                try {
-                    Thread.sleep(retry);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
+                if (!SseHttp.pause(retry)) {
                     return;
                 }
-                response = open.getAsBoolean() ? openGet(lastEventId) : null;
+                response = open.getAsBoolean() ? openGet(session, lastEventId) : null;
             }
         });
         return true;
     }
 
-    private HttpResponse<InputStream> openGet(String lastEventId) {
+    private HttpResponse<InputStream> openGet(Session session, String lastEventId) {
         try {
-            HttpRequest.Builder get = headers(HttpRequest.newBuilder(endpoint)).header("Accept", "text/event-stream")
+            HttpRequest.Builder get = headers(HttpRequest.newBuilder(endpoint), session).header("Accept", "text/event-stream")
                     .timeout(headersTimeout).GET();
             if (lastEventId != null) {
                 get.header("Last-Event-ID", lastEventId);
@@ -179,66 +193,72 @@ final class StreamableHttpTransport {
     }
 
     /**
-     * Reads an SSE response until the response to {@code id} arrives. When the stream ends first,
+     * Reads an SSE response until the response to the request arrives. When the stream ends first,
      * waits the server's retry (or {@link #DEFAULT_RETRY_MILLIS}) and resumes it with GET and
-     * Last-Event-ID, so the response is delivered exactly once.
+     * Last-Event-ID, so the response is delivered exactly once; but never for a call nobody waits
+     * for any more.
      * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#resumability-and-redelivery
      */
-    private JsonRpcMessage readStream(InputStream first, JsonValue id, Consumer<JsonRpcMessage> inbound, BodyHolder holder) {
+    private JsonRpcMessage readStream(Session session, InputStream first, JsonRpcMessage.Request request,
+                                      Consumer<JsonRpcMessage> inbound, Call call) {
+        String method = request.method();
         InputStream body = first;
         String lastEventId = null;
         long retry = DEFAULT_RETRY_MILLIS;
         for (int resumes = 0; ; resumes++) {
             JsonRpcMessage[] response = new JsonRpcMessage[1];
-            SseParser parser = new SseParser(e -> dispatch(e, inbound, id, response));
+            SseParser parser = new SseParser(e -> dispatch(e, inbound, request.id(), response));
             try {
-                pump(body, parser, () -> response[0] != null);
+                SseHttp.pump(body, parser, streamIdle, () -> response[0] != null || call.abandoned());
+            } catch (SseHttp.IdleTimeoutException e) {
+                if (!call.abandoned()) {
+                    throw OutcomeUnknownException.streamLost(method, "its stream sent no bytes for " + SseHttp.describe(e.idle())
+                            + " (the client's stream idle timeout)", 0, e);
+                }
+            } catch (SseLimitException e) {
+                throw McpClientException.io(method + ": the response stream was refused: " + e.getMessage(), e);
             } catch (IOException e) {
                 LOG.log(Level.FINE, "stream dropped", e);
             }
             if (response[0] != null) {
                 return response[0];
             }
+            if (call.abandoned()) {
+                throw McpClientException.io(method + " was abandoned; its stream is not resumed", null);
+            }
             lastEventId = parser.lastEventId() != null ? parser.lastEventId() : lastEventId;
             retry = parser.retry() != null ? parser.retry() : retry;
             if (lastEventId == null || resumes >= MAX_RESUMES) {
-                throw McpClientException.io("the stream ended before the response"
-                        + (lastEventId == null ? " and cannot be resumed (no event id)" : " after " + resumes + " resumes"), null);
+                throw OutcomeUnknownException.streamLost(method, "the stream ended before the response"
+                        + (lastEventId == null ? " and cannot be resumed (no event id)" : " after " + resumes + " resumes"), 0, null);
             }
-            sleepQuietly(retry);
-            body = resume(lastEventId);
-            holder.hold(body);
+            if (!SseHttp.pause(retry) || call.abandoned()) {
+                throw McpClientException.io(method + " was abandoned; its stream is not resumed", null);
+            }
+            body = resume(session, lastEventId, method);
+            call.hold(body);
         }
     }
 
-    private InputStream resume(String lastEventId) {
+    private InputStream resume(Session session, String lastEventId, String method) {
         try {
-            HttpRequest get = headers(HttpRequest.newBuilder(endpoint)).header("Accept", "text/event-stream")
+            HttpRequest get = headers(HttpRequest.newBuilder(endpoint), session).header("Accept", "text/event-stream")
                     .header("Last-Event-ID", lastEventId).timeout(headersTimeout).GET().build();
             HttpResponse<InputStream> response = http.send(get, HttpResponse.BodyHandlers.ofInputStream());
-            if (response.statusCode() == 404 && sessionId != null) {
+            if (response.statusCode() == 404) {
                 response.body().close();
-                throw new SessionExpiredException();
+                throw OutcomeUnknownException.sessionLost(method);
             }
             if (response.statusCode() != 200) {
-                String text = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
-                throw McpClientException.http(response.statusCode(), "resuming with Last-Event-ID failed: " + text);
+                throw OutcomeUnknownException.streamLost(method, "resuming its stream with Last-Event-ID failed: HTTP "
+                        + response.statusCode() + " " + SseHttp.excerpt(response.body()), response.statusCode(), null);
             }
             return response.body();
         } catch (IOException e) {
-            throw McpClientException.io("resuming the stream failed", e);
+            throw OutcomeUnknownException.streamLost(method, "resuming its stream failed: " + e, 0, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw McpClientException.io("interrupted while resuming", e);
-        }
-    }
-
-    private static void pump(InputStream body, SseParser parser, BooleanSupplier done) throws IOException {
-        try (body) {
-            byte[] buffer = new byte[8192];
-            for (int n; !done.getAsBoolean() && (n = body.read(buffer)) != -1; ) {
-                parser.feed(buffer, 0, n);
-            }
         }
     }
 
@@ -261,7 +281,7 @@ final class StreamableHttpTransport {
     /** A message, or null for what is not one: priming events, keep-alives, a stray "[DONE]". */
     private static JsonRpcMessage decode(String data) {
         String text = data.trim();
-        if (text.isEmpty() || text.equals("[DONE]")) {
+        if (text.isEmpty() || SseHttp.isDone(text)) {
             return null;
         }
         try {
@@ -278,27 +298,25 @@ final class StreamableHttpTransport {
         return answered != null && answered.toString().equals(id.toString());
     }
 
-    private HttpResponse<InputStream> post(JsonValue body, boolean initialize) {
-        HttpRequest request = headers(HttpRequest.newBuilder(endpoint))
+    private HttpResponse<InputStream> post(Session session, JsonValue body, Duration timeout, boolean initialize) {
+        HttpRequest request = headers(HttpRequest.newBuilder(endpoint), session)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
-                .timeout(headersTimeout)
+                .timeout(timeout)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JsonCodec.writeBytes(body))).build();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             int status = response.statusCode();
-            if (status == 404 && sessionId != null && !initialize) {
+            if (status == 404 && !initialize && session != null && session.id() != null) {
                 response.body().close();
                 throw new SessionExpiredException();
             }
             if (status >= 400) {
-                String text;
-                try (InputStream in = response.body()) {
-                    text = new String(in.readNBytes(2000), StandardCharsets.UTF_8);
-                }
-                throw McpClientException.http(status, text);
+                throw McpClientException.http(status, SseHttp.excerpt(response.body()));
             }
             return response;
+        } catch (HttpTimeoutException e) {
+            throw McpClientException.io("no answer from " + endpoint + " within " + SseHttp.describe(timeout) + " (timed out)", e);
         } catch (IOException e) {
             throw McpClientException.io("cannot reach " + endpoint + ": " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (InterruptedException e) {
@@ -308,22 +326,13 @@ final class StreamableHttpTransport {
     }
 
     /** The session id and negotiated version go on every request after initialize. */
-    private HttpRequest.Builder headers(HttpRequest.Builder builder) {
-        if (sessionId != null) {
-            builder.header("Mcp-Session-Id", sessionId);
+    private static HttpRequest.Builder headers(HttpRequest.Builder builder, Session session) {
+        if (session != null && session.id() != null) {
+            builder.header("Mcp-Session-Id", session.id());
         }
-        if (protocolVersion != null) {
-            builder.header("MCP-Protocol-Version", protocolVersion);
+        if (session != null && session.protocolVersion() != null) {
+            builder.header("MCP-Protocol-Version", session.protocolVersion());
         }
         return builder;
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw McpClientException.io("interrupted while waiting to reconnect", e);
-        }
     }
 }

@@ -165,6 +165,66 @@ class McpClientRecoveryTest {
         }
     }
 
+    /**
+     * tools/call streams send a priming event with a short retry and stay open until the test lets
+     * them go; a resume (GET with Last-Event-ID) would be answered the same way.
+     */
+    private static ScriptedServer slowStreams(CountDownLatch started, CountDownLatch cancelled, CountDownLatch release) throws Exception {
+        return new ScriptedServer((exchange, body, self) -> {
+            String method = body == null ? null : body.getString("method", null);
+            if ("initialize".equals(method)) {
+                ScriptedServer.json(exchange, 200, ScriptedServer.initializeResult(body, "2025-11-25"), "s");
+            } else if ("notifications/cancelled".equals(method)) {
+                cancelled.countDown();
+                ScriptedServer.json(exchange, 202, "", null);
+            } else if (method != null && method.startsWith("notifications/")) {
+                ScriptedServer.json(exchange, 202, "", null);
+            } else if ("tools/call".equals(method) || "GET".equals(exchange.getRequestMethod())) {
+                OutputStream out = ScriptedServer.sse(exchange);
+                ScriptedServer.event(out, "id: 1-1\nretry: 20\ndata:\n\n");
+                started.countDown();
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            } else {
+                ScriptedServer.json(exchange, 405, "", null);
+            }
+        });
+    }
+
+    @Test
+    void aCancelledCallIsNotResumed() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch cancelled = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (ScriptedServer server = slowStreams(started, cancelled, release); McpClient client = McpClient.builder(server.url()).connect()) {
+            CompletableFuture<CallToolResult> call = client.callToolAsync("slow", null);
+            assertTrue(started.await(5, TimeUnit.SECONDS));
+            call.cancel(true);
+            assertTrue(cancelled.await(5, TimeUnit.SECONDS), "notifications/cancelled was sent");
+            release.countDown(); // the server ends the stream: a client still reading would resume it 20 ms later
+            Thread.sleep(1000);
+            assertEquals(0, server.seen.stream().filter(s -> s.lastEventId() != null).count(), "nobody waits, nothing is resumed");
+        }
+    }
+
+    @Test
+    void aTimedOutCallIsNotResumed() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch cancelled = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        try (ScriptedServer server = slowStreams(started, cancelled, release);
+             McpClient client = McpClient.builder(server.url()).requestTimeout(Duration.ofMillis(300)).connect()) {
+            assertThrows(McpClientException.class, () -> client.callTool("slow", null));
+            assertTrue(cancelled.await(5, TimeUnit.SECONDS), "notifications/cancelled was sent");
+            release.countDown();
+            Thread.sleep(1000);
+            assertEquals(0, server.seen.stream().filter(s -> s.lastEventId() != null).count(), "nobody waits, nothing is resumed");
+        }
+    }
+
     @Test
     void serverRequestsOnTheStreamAreAnsweredWithDefaultsApplied() throws Exception {
         List<String> answers = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -8,6 +8,8 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class SseParserTest {
 
@@ -103,5 +105,55 @@ class SseParserTest {
     void fieldWithoutColonAndByteOrderMark() {
         feed("\uFEFFdata\n\n");
         assertEquals(List.of(""), events.stream().map(SseEvent::data).toList());
+    }
+
+    @Test
+    void aLineAtTheLimitPassesOneByteMoreEndsTheStream() {
+        SseParser small = new SseParser(events::add, 16, 1024);
+        byte[] fits = ("data: " + "x".repeat(10) + "\n\n").getBytes(StandardCharsets.UTF_8); // a 16-byte line
+        small.feed(fits, 0, fits.length);
+        assertEquals("x".repeat(10), events.get(0).data());
+        byte[] tooLong = ("data: " + "x".repeat(11)).getBytes(StandardCharsets.UTF_8);
+        SseLimitException e = assertThrows(SseLimitException.class, () -> small.feed(tooLong, 0, tooLong.length));
+        assertTrue(e.getMessage().contains("16 bytes"), e.getMessage());
+        byte[] more = "\n\ndata: y\n\n".getBytes(StandardCharsets.UTF_8);
+        assertThrows(SseLimitException.class, () -> small.feed(more, 0, more.length), "a broken stream stays broken");
+        assertEquals(1, events.size());
+    }
+
+    @Test
+    void aLineWithoutEndIsBoundedEvenWhenFedByteByByte() {
+        SseParser small = new SseParser(events::add, 64, 1024);
+        byte[] one = {'a'};
+        assertThrows(SseLimitException.class, () -> {
+            for (int i = 0; i < 1000; i++) {
+                small.feed(one, 0, 1);
+            }
+        });
+    }
+
+    @Test
+    void anEventsDataIsBoundedAcrossItsLinesInBytes() {
+        SseParser small = new SseParser(events::add, 1024, 20);
+        byte[] fits = "data: 0123456789\ndata: 012345678\n\n".getBytes(StandardCharsets.UTF_8); // 11 + 10 = 21 > 20
+        assertThrows(SseLimitException.class, () -> small.feed(fits, 0, fits.length));
+        assertEquals(List.of(), events);
+
+        SseParser next = new SseParser(events::add, 1024, 20);
+        byte[] ok = "data: 0123456789\ndata: 01234567\n\ndata: 0123456789\ndata: 01234567\n\n".getBytes(StandardCharsets.UTF_8);
+        next.feed(ok, 0, ok.length);
+        assertEquals(2, events.size(), "the budget is per event: 20 bytes each");
+
+        SseParser utf8 = new SseParser(events::add, 1024, 20);
+        byte[] wide = "data: żżżżżżżżżż\n\n".getBytes(StandardCharsets.UTF_8); // 10 characters, 20 bytes, + newline
+        assertThrows(SseLimitException.class, () -> utf8.feed(wide, 0, wide.length), "counted in bytes, not characters");
+    }
+
+    @Test
+    void theDefaultsAreOneMebibyteALineAndEightAnEvent() {
+        assertEquals(1024 * 1024, SseParser.DEFAULT_MAX_LINE_BYTES);
+        assertEquals(8 * 1024 * 1024, SseParser.DEFAULT_MAX_EVENT_BYTES);
+        byte[] line = ("data: " + "x".repeat(SseParser.DEFAULT_MAX_LINE_BYTES)).getBytes(StandardCharsets.UTF_8);
+        assertThrows(SseLimitException.class, () -> parser.feed(line, 0, line.length));
     }
 }
