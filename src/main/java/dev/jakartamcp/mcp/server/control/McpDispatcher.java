@@ -94,7 +94,7 @@ public class McpDispatcher {
                         + "); end some with DELETE first";
                 case RATE_LIMITED -> "Sessions are created too fast; slow down";
             };
-            return new InitializeOutcome(Optional.empty(), error(request, JsonRpcError.TRANSPORT_ERROR, why),
+            return new InitializeOutcome(Optional.empty(), error(request, JsonRpcError.LIMIT_EXCEEDED, why),
                     creation.refusal(), creation.retryAfterSeconds());
         }
         JsonObjectBuilder result = JsonCodec.object()
