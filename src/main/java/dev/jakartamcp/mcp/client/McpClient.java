@@ -55,7 +55,8 @@ public final class McpClient implements AutoCloseable {
 
     private McpClient(Builder config) {
         this.config = config;
-        this.transport = new StreamableHttpTransport(config.endpoint, config.requestTimeout);
+        this.transport = config.http == null ? new StreamableHttpTransport(config.endpoint, config.requestTimeout)
+                : new StreamableHttpTransport(config.endpoint, config.requestTimeout, config.http);
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "mcp-client");
             t.setDaemon(true);
@@ -397,6 +398,7 @@ public final class McpClient implements AutoCloseable {
         private Listeners.ListChanged listChanged;
         private Listeners.Other other;
         private boolean listen;
+        private java.net.http.HttpClient http;
 
         private Builder(URI endpoint) {
             this.endpoint = endpoint;
@@ -458,6 +460,12 @@ public final class McpClient implements AutoCloseable {
         /** Keep the standalone GET stream open for server notifications, when the server offers one. */
         public Builder listen(boolean listen) {
             this.listen = listen;
+            return this;
+        }
+
+        /** Use this HttpClient (shared, e.g. one per application) instead of one of its own. */
+        public Builder httpClient(java.net.http.HttpClient http) {
+            this.http = http;
             return this;
         }
 

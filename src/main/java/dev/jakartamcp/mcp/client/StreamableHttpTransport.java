@@ -41,10 +41,15 @@ final class StreamableHttpTransport {
     private volatile String protocolVersion;
 
     StreamableHttpTransport(URI endpoint, Duration headersTimeout) {
+        this(endpoint, headersTimeout, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build());
+    }
+
+    /** On a shared client, so many sessions use one connection pool. */
+    StreamableHttpTransport(URI endpoint, Duration headersTimeout, HttpClient http) {
         this.endpoint = endpoint;
         this.headersTimeout = headersTimeout;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = http;
     }
 
     String sessionId() {
