@@ -220,8 +220,7 @@ public class Agent {
         for (int i = 0; i < calls.size(); i++) {
             CompletableFuture<JsonObject> done = running.get(i);
             results.add(done.isDone() && !done.isCompletedExceptionally() ? done.join()
-                    : toolMessage(calls.get(i).id(), "Error: the turn ended before this tool answered (" + control.reason()
-                    + "); whether it took effect is unknown."));
+                    : toolMessage(calls.get(i).id(), "Error: " + unanswered(control)));
         }
         return results;
     }
@@ -263,13 +262,18 @@ public class Agent {
         try {
             return call.join();
         } catch (CancellationException e) {
-            return CallToolResult.error("The call was cancelled: " + control.reason());
+            return CallToolResult.error(unanswered(control));
         } catch (CompletionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             return CallToolResult.error("The MCP server " + tool.server() + " failed: " + cause.getMessage());
         } finally {
             unregister.run();
         }
+    }
+
+    /** What the model is told of a call the turn's end cut off, wherever that is noticed. */
+    private static String unanswered(TurnControl control) {
+        return "the turn ended before this tool answered (" + control.reason() + "); whether it took effect is unknown.";
     }
 
     private static JsonObject toolMessage(String callId, String text) {

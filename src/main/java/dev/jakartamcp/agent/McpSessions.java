@@ -6,6 +6,7 @@ import dev.jakartamcp.mcp.protocol.ToolDefinition;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -78,6 +79,10 @@ public class McpSessions {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    /** Closes sessions given back broken, so a DELETE to a hanging server never holds up the turn that gives them back. */
+    @Resource(lookup = AgentExecutors.TOOLS)
+    ManagedExecutorService closer;
+
     private final Map<Key, Deque<Session>> idle = new ConcurrentHashMap<>();
     private volatile boolean closed;
     private ScheduledFuture<?> sweeper;
@@ -123,7 +128,7 @@ public class McpSessions {
     public void release(Session session, boolean healthy) {
         session.relay.set(null);
         if (!healthy || closed) {
-            close(session);
+            closeLater(session);
             return;
         }
         session.idleSince = System.nanoTime();
@@ -132,7 +137,7 @@ public class McpSessions {
         while (waiting.size() > MAX_IDLE_PER_SERVER) {
             Session extra = waiting.pollLast();
             if (extra != null) {
-                close(extra);
+                closeLater(extra);
             }
         }
     }
@@ -183,8 +188,18 @@ public class McpSessions {
         });
         try {
             CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (Exception e) {
             LOG.log(Level.FINE, "not every MCP session closed in time", e);
+        }
+    }
+
+    private void closeLater(Session session) {
+        if (closer == null || closed) {
+            close(session);
+        } else {
+            closer.execute(() -> close(session));
         }
     }
 

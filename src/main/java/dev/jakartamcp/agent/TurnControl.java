@@ -108,9 +108,10 @@ public final class TurnControl {
         } catch (ExecutionException | CancellationException e) {
             // the work failed: reported below
         }
-        if (!work.isDone()) {
-            check();
+        if (work.isDone() && !work.isCompletedExceptionally()) {
+            return work.join();
         }
+        check(); // once the turn is over, that is the news, not how its stopped work failed
         try {
             return work.join();
         } catch (java.util.concurrent.CompletionException e) {
