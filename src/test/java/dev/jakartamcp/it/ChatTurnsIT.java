@@ -9,6 +9,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -189,6 +191,32 @@ class ChatTurnsIT {
         assertEquals(200, status);
         assertTrue(freed < (DEADLINE_SECONDS - 1) * 1000L, "freed " + freed + " ms after the page left, before the deadline could");
         assertEquals(List.of("user", "user", "assistant"), roles(messages(id)));
+    }
+
+    /** In Chromium: a message sent while another tab's turn runs shows the 409's error, and its text stays in the input. */
+    @Test
+    void thePageShowsTheRefusalAndKeepsTheText() throws Exception {
+        String id = chat.newConversation();
+        try (Browser browser = new Browser(1280, 900)) {
+            browser.driver.get(chat.base.toString()); // warm, so the rest fits in the 5 s the turn below runs
+            CountDownLatch started = new CountDownLatch(1);
+            CompletableFuture<List<ChatApi.Event>> running = CompletableFuture.supplyAsync(
+                    () -> chat.send(id, "please answer very slowly", e -> null, e -> started.countDown()));
+            assertTrue(started.await(20, TimeUnit.SECONDS));
+            browser.driver.get(chat.base.toString());
+            browser.await(By.xpath("//ul[@id='conversations']/li[contains(., 'please answer very slowly')]")).click();
+            browser.waitUntil(d -> d.findElements(By.cssSelector(".msg.user")).isEmpty() ? null : Boolean.TRUE);
+            WebElement input = browser.await(By.id("input"));
+            input.sendKeys("are you done?");
+            browser.driver.findElement(By.id("send")).click();
+            WebElement error = browser.await(By.cssSelector(".msg.error"));
+            assertTrue(error.getText().contains("still answering"), error.getText());
+            assertEquals("are you done?", input.getAttribute("value"), "the text is kept, to send again");
+            assertTrue(browser.driver.findElements(By.cssSelector(".msg.user")).stream().noneMatch(m -> m.getText().equals("are you done?")),
+                    "and not shown as sent");
+            browser.screenshot("chat-409");
+            running.get(30, TimeUnit.SECONDS);
+        }
     }
 
     private void assertDeadlineError(List<ChatApi.Event> events, long tookMillis) {

@@ -133,9 +133,9 @@ final class FakeLlm implements AutoCloseable {
             } else {
                 streamText(exchange, "Fetched both pages.");
             }
-        } else if (question.contains("answer slowly")) {
+        } else if (question.contains("answer slowly") || question.contains("answer very slowly")) {
             List<String> chunks = new java.util.ArrayList<>();
-            for (int i = 0; i < 10; i++) {
+            for (int i = 0; i < (question.contains("very") ? 40 : 10); i++) {
                 chunks.add(textChunk("slow " + i + ". "));
             }
             chunks.add(finish("stop"));
