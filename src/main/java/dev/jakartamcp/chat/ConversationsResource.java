@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -172,6 +173,7 @@ public class ConversationsResource {
         private final SseEventSink sink;
         private final Sse sse;
         private final Runnable onGone;
+        private final ReentrantLock writing = new ReentrantLock();
         private boolean finished;
 
         /** @param onGone runs once the page is found gone (a write failed) before the turn finished */
@@ -182,10 +184,26 @@ public class ConversationsResource {
         }
 
         private void send(String name, JsonObject data) {
-            send(sse.newEventBuilder().name(name).data(JsonCodec.write(data)).build());
+            writing.lock();
+            try {
+                write(sse.newEventBuilder().name(name).data(JsonCodec.write(data)).build());
+            } finally {
+                writing.unlock();
+            }
         }
 
-        private synchronized void send(OutboundSseEvent event) {
+        /** A comment, unless an event is being written right now: the scheduler's thread never waits behind a slow page. */
+        void heartbeat() {
+            if (writing.tryLock()) {
+                try {
+                    write(sse.newEventBuilder().comment("keep-alive").build());
+                } finally {
+                    writing.unlock();
+                }
+            }
+        }
+
+        private void write(OutboundSseEvent event) {
             if (finished) {
                 return;
             }
@@ -202,10 +220,6 @@ public class ConversationsResource {
                 finished = true;
                 onGone.run();
             }
-        }
-
-        void heartbeat() {
-            send(sse.newEventBuilder().comment("keep-alive").build());
         }
 
         @Override
@@ -237,8 +251,11 @@ public class ConversationsResource {
 
         void done() {
             send("done", JsonCodec.object().build());
-            synchronized (this) {
+            writing.lock();
+            try {
                 finished = true;
+            } finally {
+                writing.unlock();
             }
             sink.close();
         }
