@@ -42,6 +42,8 @@ class ChatTurnsIT {
 
     static final FakeLlm LLM = new FakeLlm("openai");
     static final int DEADLINE_SECONDS = 5;
+    static final int IDLE_SECONDS = 3;
+    static final CountingMcpServer COUNTING = new CountingMcpServer();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -49,8 +51,10 @@ class ChatTurnsIT {
                 "agent.llm.endpoint=" + LLM.endpoint() + "\n"
                         + "agent.llm.api-key=" + FakeLlm.KEY + "\n"
                         + "agent.llm.model=" + FakeLlm.MODEL + "\n"
-                        + "agent.mcp.servers=users=/mcp,fetch=http://127.0.0.1:" + AgentScenarios.FETCH_PORT + "/mcp\n"
-                        + "agent.turn.timeout-seconds=" + DEADLINE_SECONDS + "\n");
+                        + "agent.mcp.servers=users=/mcp,fetch=http://127.0.0.1:" + AgentScenarios.FETCH_PORT + "/mcp,counting="
+                        + COUNTING.url() + "\n"
+                        + "agent.turn.timeout-seconds=" + DEADLINE_SECONDS + "\n"
+                        + "agent.mcp.session-idle-seconds=" + IDLE_SECONDS + "\n");
     }
 
     @ArquillianResource
@@ -160,6 +164,29 @@ class ChatTurnsIT {
         assertTrue(stored.get(2).getString("content").startsWith("Error: the turn ended before this tool answered"),
                 stored.get(2).getString("content"));
         assertAnsweredAfterwards(id);
+    }
+
+    /** Turns one after the other share one MCP session per server; it is ended with DELETE once idle. */
+    @Test
+    void sessionsAreReusedAcrossTurnsAndClosedWhenIdle() throws Exception {
+        String id = chat.newConversation();
+        chat.send(id, "hello");
+        int sessions = COUNTING.initialized.get();
+        int deleted = COUNTING.deleted.get();
+        for (int i = 0; i < 3; i++) {
+            assertTrue(ChatApi.text(chat.send(id, "hello")).contains("I only help with users"));
+        }
+        chat.send(chat.newConversation(), "hello");
+        assertEquals(sessions, COUNTING.initialized.get(), "four more turns, in two conversations, started no new session");
+        assertEquals(deleted, COUNTING.deleted.get(), "and ended none");
+
+        long waited = System.currentTimeMillis();
+        while (COUNTING.deleted.get() == deleted && System.currentTimeMillis() - waited < 20_000) {
+            Thread.sleep(100);
+        }
+        assertTrue(COUNTING.deleted.get() > deleted, "an idle session is ended with DELETE");
+        chat.send(id, "hello");
+        assertTrue(COUNTING.initialized.get() > sessions, "and the next turn starts a new one");
     }
 
     /** A page that closes its connection mid-answer ends the turn: the conversation is free again long before the deadline. */
