@@ -100,6 +100,7 @@ public class ConversationsResource {
         if (!store.delete(id)) {
             throw ApiErrors.of(404, "No such conversation");
         }
+        turns.cancel(id); // nothing it still does would be kept
         return Response.noContent().build();
     }
 
@@ -127,6 +128,7 @@ public class ConversationsResource {
             List<JsonObject> history = store.messages(id);
             TurnControl control = agent.newTurn();
             ChatEvents events = new ChatEvents(sink, sse, () -> control.end("The chat page left before the answer was finished."));
+            turn.onCancel(() -> control.end("The conversation was deleted."));
             executor.execute(() -> {
                 // a comment now and then: the only way to notice a page that left during a long, silent tool call
                 ScheduledFuture<?> heartbeat = scheduler.scheduleAtFixedRate(events::heartbeat,

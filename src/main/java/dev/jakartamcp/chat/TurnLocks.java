@@ -16,9 +16,15 @@ public class TurnLocks {
     /** A held turn; releasing it twice is harmless. */
     public final class Held implements AutoCloseable {
         private final String conversation;
+        private volatile Runnable onCancel = () -> { };
 
         private Held(String conversation) {
             this.conversation = conversation;
+        }
+
+        /** What ends the running turn when its conversation goes away. */
+        public void onCancel(Runnable onCancel) {
+            this.onCancel = onCancel;
         }
 
         @Override
@@ -33,6 +39,14 @@ public class TurnLocks {
     public Optional<Held> tryStart(String conversation) {
         Held held = new Held(conversation);
         return running.putIfAbsent(conversation, held) == null ? Optional.of(held) : Optional.empty();
+    }
+
+    /** Ends the conversation's running turn, if any (the conversation was deleted). */
+    public void cancel(String conversation) {
+        Held held = running.get(conversation);
+        if (held != null) {
+            held.onCancel.run();
+        }
     }
 
     public boolean isRunning(String conversation) {

@@ -29,6 +29,21 @@ class TurnLocksTest {
     }
 
     @Test
+    void cancellingEndsOnlyTheRunningTurn() {
+        TurnLocks locks = new TurnLocks();
+        List<String> ended = new ArrayList<>();
+        TurnLocks.Held held = locks.tryStart("a").orElseThrow();
+        held.onCancel(() -> ended.add("a"));
+        locks.cancel("b");
+        assertTrue(ended.isEmpty());
+        locks.cancel("a");
+        assertEquals(List.of("a"), ended);
+        held.close();
+        locks.cancel("a");
+        assertEquals(List.of("a"), ended, "a finished turn is not ended again");
+    }
+
+    @Test
     void ofManyAtOnceExactlyOneStarts() throws Exception {
         TurnLocks locks = new TurnLocks();
         CyclicBarrier barrier = new CyclicBarrier(16);

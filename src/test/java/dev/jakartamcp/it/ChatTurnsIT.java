@@ -166,6 +166,24 @@ class ChatTurnsIT {
         assertAnsweredAfterwards(id);
     }
 
+    /** Deleting a conversation ends its running turn at once, with an error that says so. */
+    @Test
+    void deletingAConversationEndsItsTurn() throws Exception {
+        String id = chat.newConversation();
+        CountDownLatch streaming = new CountDownLatch(1);
+        CompletableFuture<List<ChatApi.Event>> running = CompletableFuture.supplyAsync(
+                () -> chat.send(id, "stall mid-stream please", e -> null, e -> streaming.countDown()));
+        assertTrue(streaming.await(20, TimeUnit.SECONDS));
+        long deleted = System.currentTimeMillis();
+        assertEquals(204, chat.call("DELETE", "api/conversations/" + id, null).statusCode());
+        List<ChatApi.Event> events = running.get(20, TimeUnit.SECONDS);
+        long ended = System.currentTimeMillis() - deleted;
+        assertTrue(ended < (DEADLINE_SECONDS - 1) * 1000L, "ended " + ended + " ms after the delete, before the deadline could");
+        assertEquals(List.of("The conversation was deleted."),
+                ChatApi.named(events, "error").stream().map(e -> e.data().getString("message")).toList());
+        assertEquals(404, chat.call("GET", "api/conversations/" + id, null).statusCode());
+    }
+
     /** Turns one after the other share one MCP session per server; it is ended with DELETE once idle. */
     @Test
     void sessionsAreReusedAcrossTurnsAndClosedWhenIdle() throws Exception {
