@@ -2,8 +2,8 @@ package dev.jakartamcp.chat;
 
 import dev.jakartamcp.agent.Agent;
 import dev.jakartamcp.agent.AgentExecutors;
-import dev.jakartamcp.agent.TurnControl;
 import dev.jakartamcp.agent.Elicitations;
+import dev.jakartamcp.agent.TurnControl;
 import dev.jakartamcp.agent.TurnListener;
 import dev.jakartamcp.mcp.protocol.JsonCodec;
 import jakarta.annotation.Resource;
