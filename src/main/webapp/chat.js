@@ -80,13 +80,19 @@ function fillToolCard(card, isError, text) {
 
 async function send(text) {
   if (!current) current = (await api('POST', 'conversations', {})).id;
-  addMessage('user', text);
+  const question = addMessage('user', text);
   let answer = null;
   const pending = [];
   const res = await fetch('api/conversations/' + current + '/messages', {
     method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' }, body: JSON.stringify({ content: text }),
   });
-  if (!res.ok) { addMessage('error', 'HTTP ' + res.status); return; }
+  if (!res.ok) {
+    let message = 'HTTP ' + res.status;
+    try { message = (await res.json()).error || message; } catch (e) { /* not JSON */ }
+    if (res.status === 409) { question.remove(); $('input').value = text; } // not taken: keep it for later
+    addMessage('error', message);
+    return;
+  }
   await readEvents(res.body, (name, data) => {
     if (name === 'delta') { answer = answer || addMessage('assistant', ''); answer.textContent += data.text; }
     else if (name === 'tool_call') { answer = null; pending.push(addToolCard(data.server, data.name, data.arguments)); }

@@ -49,6 +49,12 @@ public class Elicitations {
         }
     }
 
+    /** Cancels every question waiting in the conversation: its turn has ended. */
+    public void cancelAll(String conversation) {
+        pending.values().stream().filter(p -> p.conversation().equals(conversation))
+                .forEach(p -> p.answer().complete(ElicitationHandler.Answer.cancel()));
+    }
+
     /** False when no such question is waiting in that conversation (answered, timed out or unknown). */
     public boolean answer(String conversation, String id, String action, JsonObject content) {
         Pending waiting = pending.get(id);

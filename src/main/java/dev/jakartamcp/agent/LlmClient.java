@@ -89,6 +89,14 @@ public final class LlmClient {
     }
 
     public Turn stream(List<JsonObject> messages, List<JsonObject> tools, Consumer<String> onDelta) {
+        return stream(messages, tools, onDelta, body -> { });
+    }
+
+    /**
+     * @param onBody gets the open answer stream before it is read, so whoever ends the turn can close
+     *               it (a blocked read wakes up; an interrupt would not wake it)
+     */
+    public Turn stream(List<JsonObject> messages, List<JsonObject> tools, Consumer<String> onDelta, Consumer<InputStream> onBody) {
         JsonArrayBuilder history = JsonCodec.array();
         messages.forEach(history::add);
         var body = JsonCodec.object().add("model", settings.model()).add("stream", true).add("messages", history);
@@ -109,6 +117,7 @@ public final class LlmClient {
             HttpResponse<InputStream> response = send(request.build());
             int status = response.statusCode();
             if (status == 200) {
+                onBody.accept(response.body());
                 return read(response.body(), onDelta);
             }
             String detail = errorDetail(response);

@@ -1,22 +1,22 @@
 package dev.jakartamcp.agent;
 
 import dev.jakartamcp.mcp.client.ElicitationHandler;
-import dev.jakartamcp.mcp.client.McpClient;
+import dev.jakartamcp.mcp.client.McpClientException;
 import dev.jakartamcp.mcp.protocol.CallToolResult;
 import dev.jakartamcp.mcp.protocol.JsonCodec;
 import dev.jakartamcp.mcp.protocol.ToolDefinition;
 import jakarta.json.JsonObject;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The tools of every configured MCP server, as OpenAI functions, connected through the project's
- * MCP client. A tool name offered by more than one server becomes {@code <server>__<tool>} on all of
+ * MCP client, on sessions leased from {@link McpSessions}. A tool name offered by more than one server becomes {@code <server>__<tool>} on all of
  * them, so the choice is deterministic; unique names stay as they are. A server that cannot be
  * reached is reported as missing and the others stay usable.
  */
@@ -25,18 +25,25 @@ public final class ToolBox implements AutoCloseable {
     public record Tool(String server, ToolDefinition definition, String functionName) {
     }
 
-    private final Map<String, McpClient> clients = new LinkedHashMap<>();
+    private final McpSessions pool;
+    private final Map<String, McpSessions.Session> sessions = new LinkedHashMap<>();
     private final Map<String, Tool> byFunction = new LinkedHashMap<>();
     private final Map<String, String> missing = new LinkedHashMap<>();
+    private final java.util.Set<String> broken = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public ToolBox(Map<String, String> servers, ElicitationHandler elicitation, Duration timeout) {
+    /**
+     * Leases a session to every server from the pool (each lease lists the server's tools).
+     *
+     * @param elicitation where the servers' questions go; null for sessions without the capability
+     */
+    public ToolBox(Map<String, String> servers, McpSessions pool, ElicitationHandler elicitation) {
+        this.pool = pool;
         Map<String, List<ToolDefinition>> offered = new LinkedHashMap<>();
         servers.forEach((name, url) -> {
             try {
-                McpClient client = McpClient.builder(url).clientInfo("jakarta-mcp-agent", "1.0.0")
-                        .requestTimeout(timeout).elicitation(elicitation).connect();
-                clients.put(name, client);
-                offered.put(name, client.listTools());
+                McpSessions.Session session = pool.lease(url, elicitation);
+                sessions.put(name, session);
+                offered.put(name, session.tools());
             } catch (RuntimeException e) {
                 missing.put(name, e.getMessage());
             }
@@ -94,20 +101,36 @@ public final class ToolBox implements AutoCloseable {
         return missing;
     }
 
-    public CallToolResult call(Tool tool, JsonObject arguments) {
-        return clients.get(tool.server()).callTool(tool.definition().name(), arguments);
+    /** A call the caller can cancel (which tells the server); null when the server is not connected. */
+    public CompletableFuture<CallToolResult> callAsync(Tool tool, JsonObject arguments) {
+        return callAsync(tool.server(), tool.definition().name(), arguments);
     }
 
-    public CallToolResult call(String server, String tool, JsonObject arguments) {
-        McpClient client = clients.get(server);
-        if (client == null) {
-            return CallToolResult.error("The MCP server " + server + " is not available");
+    public CompletableFuture<CallToolResult> callAsync(String server, String tool, JsonObject arguments) {
+        McpSessions.Session session = sessions.get(server);
+        if (session == null) {
+            return CompletableFuture.completedFuture(CallToolResult.error("The MCP server " + server + " is not available"));
         }
-        return client.callTool(tool, arguments);
+        CompletableFuture<CallToolResult> call = session.client().callToolAsync(tool, arguments);
+        call.whenComplete((result, failure) -> {
+            // a session that failed at the transport is not pooled again; a protocol error leaves it usable
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException c ? c.getCause() : failure;
+            if (cause instanceof McpClientException e && e.code() == 0) {
+                broken.add(server);
+            }
+        });
+        return call;
     }
 
+    /** Closes the sessions on {@link #close} instead of pooling them: calls may still be running on them. */
+    public void abandon() {
+        broken.addAll(sessions.keySet());
+    }
+
+    /** Gives the sessions back to the pool; those whose transport failed are closed instead. */
     @Override
     public void close() {
-        clients.values().forEach(McpClient::close);
+        sessions.forEach((server, session) -> pool.release(session, !broken.contains(server)));
+        sessions.clear();
     }
 }

@@ -8,10 +8,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
 
 /** One message of a conversation, kept in Chat Completions form (user, assistant with tool calls, tool). */
 @Entity
-@Table(name = "CHAT_MESSAGE")
+// one message per place: a second writer at the same position fails instead of interleaving
+@Table(name = "CHAT_MESSAGE", uniqueConstraints = @UniqueConstraint(name = "CHAT_MESSAGE_POSITION",
+        columnNames = {"conversation_id", "position"}))
 public class ConversationMessage {
 
     @Id

@@ -4,6 +4,7 @@ import dev.jakartamcp.mcp.protocol.JsonCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
@@ -45,16 +46,21 @@ public class ConversationStore {
         return out;
     }
 
-    /** Appends a turn's messages; a conversation still called "New conversation" is named after its first question. */
+    /**
+     * Appends messages after the last one, all or none; a conversation still called "New
+     * conversation" is named after its first question. The conversation's row is locked for the
+     * transaction, so two writers never compute the same next position (the unique constraint on
+     * (conversation, position) backs this up).
+     */
     @Transactional
     public void append(String id, List<JsonObject> messages) {
-        Conversation c = em.find(Conversation.class, id);
+        Conversation c = em.find(Conversation.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (c == null) {
             return; // deleted while the turn ran
         }
-        long count = em.createQuery("SELECT COUNT(m) FROM ConversationMessage m WHERE m.conversationId = :id", Long.class)
+        Integer last = em.createQuery("SELECT MAX(m.position) FROM ConversationMessage m WHERE m.conversationId = :id", Integer.class)
                 .setParameter("id", id).getSingleResult();
-        int position = (int) count;
+        int position = last == null ? 0 : last + 1;
         for (JsonObject message : messages) {
             ConversationMessage m = new ConversationMessage();
             m.conversationId = id;

@@ -1,11 +1,14 @@
 package dev.jakartamcp.chat;
 
 import dev.jakartamcp.agent.Agent;
+import dev.jakartamcp.agent.AgentExecutors;
 import dev.jakartamcp.agent.Elicitations;
+import dev.jakartamcp.agent.TurnControl;
 import dev.jakartamcp.agent.TurnListener;
 import dev.jakartamcp.mcp.protocol.JsonCodec;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -30,6 +33,9 @@ import jakarta.ws.rs.sse.SseEventSink;
 import java.net.URI;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,6 +49,7 @@ import java.util.logging.Logger;
 public class ConversationsResource {
 
     private static final Logger LOG = Logger.getLogger(ConversationsResource.class.getName());
+    static final long HEARTBEAT_SECONDS = 15;
     private static final Set<String> ACTIONS = Set.of("accept", "decline", "cancel");
 
     @Inject
@@ -54,8 +61,14 @@ public class ConversationsResource {
     @Inject
     Elicitations elicitations;
 
-    @Resource
+    @Inject
+    TurnLocks turns;
+
+    @Resource(lookup = AgentExecutors.TURNS)
     ManagedExecutorService executor;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -87,9 +100,15 @@ public class ConversationsResource {
         if (!store.delete(id)) {
             throw ApiErrors.of(404, "No such conversation");
         }
+        turns.cancel(id); // nothing it still does would be kept
         return Response.noContent().build();
     }
 
+    /**
+     * Answers a message as a stream of events. One turn runs per conversation at a time: a second
+     * message while one runs gets 409. The turn's lock is released after its messages are stored and
+     * before {@code done}, on every path.
+     */
     @POST
     @Path("{id}/messages")
     @Consumes(MediaType.WILDCARD)
@@ -100,22 +119,35 @@ public class ConversationsResource {
         if (!(ApiErrors.body(body).get("content") instanceof JsonString content) || content.getString().isBlank()) {
             throw ApiErrors.of(400, "The body needs a non-empty string \"content\"");
         }
-        response.setHeader("Cache-Control", "no-cache");
-        response.setHeader("X-Accel-Buffering", "no");
-        URI self = ApiErrors.self(http);
-        List<JsonObject> history = store.messages(id);
-        ChatEvents events = new ChatEvents(sink, sse);
-        executor.execute(() -> {
-            try {
-                List<JsonObject> added = agent.run(id, history, content.getString(), self, events);
-                store.append(id, added);
-            } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, "chat turn failed", e);
-                events.error("The turn failed unexpectedly: " + e.getMessage());
-            } finally {
-                events.done();
-            }
-        });
+        TurnLocks.Held turn = turns.tryStart(id).orElseThrow(() -> ApiErrors.of(409,
+                "This conversation is still answering the previous message; send the next one when that answer is done."));
+        try {
+            response.setHeader("Cache-Control", "no-cache");
+            response.setHeader("X-Accel-Buffering", "no");
+            URI self = ApiErrors.self(http);
+            List<JsonObject> history = store.messages(id);
+            TurnControl control = agent.newTurn();
+            ChatEvents events = new ChatEvents(sink, sse, () -> control.end("The chat page left before the answer was finished."));
+            turn.onCancel(() -> control.end("The conversation was deleted."));
+            executor.execute(() -> {
+                // a comment now and then: the only way to notice a page that left during a long, silent tool call
+                ScheduledFuture<?> heartbeat = scheduler.scheduleAtFixedRate(events::heartbeat,
+                        HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+                try {
+                    agent.run(id, history, content.getString(), self, events, group -> store.append(id, group), control);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.SEVERE, "chat turn failed", e);
+                    events.error("The turn failed unexpectedly: " + e.getMessage());
+                } finally {
+                    heartbeat.cancel(false);
+                    turn.close(); // before done: a page that sends again on done must not get 409
+                    events.done();
+                }
+            });
+        } catch (RuntimeException e) {
+            turn.close();
+            throw e;
+        }
     }
 
     @POST
@@ -142,21 +174,53 @@ public class ConversationsResource {
     static final class ChatEvents implements TurnListener {
         private final SseEventSink sink;
         private final Sse sse;
+        private final Runnable onGone;
+        private final ReentrantLock writing = new ReentrantLock();
+        private boolean finished;
 
-        ChatEvents(SseEventSink sink, Sse sse) {
+        /** @param onGone runs once the page is found gone (a write failed) before the turn finished */
+        ChatEvents(SseEventSink sink, Sse sse, Runnable onGone) {
             this.sink = sink;
             this.sse = sse;
+            this.onGone = onGone;
         }
 
-        private synchronized void send(String name, JsonObject data) {
-            if (sink.isClosed()) {
+        private void send(String name, JsonObject data) {
+            writing.lock();
+            try {
+                write(sse.newEventBuilder().name(name).data(JsonCodec.write(data)).build());
+            } finally {
+                writing.unlock();
+            }
+        }
+
+        /** A comment, unless an event is being written right now: the scheduler's thread never waits behind a slow page. */
+        void heartbeat() {
+            if (writing.tryLock()) {
+                try {
+                    write(sse.newEventBuilder().comment("keep-alive").build());
+                } finally {
+                    writing.unlock();
+                }
+            }
+        }
+
+        private void write(OutboundSseEvent event) {
+            if (finished) {
                 return;
             }
-            OutboundSseEvent event = sse.newEventBuilder().name(name).data(JsonCodec.write(data)).build();
-            try {
-                sink.send(event).toCompletableFuture().join();
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, "chat client left", e);
+            boolean gone = sink.isClosed();
+            if (!gone) {
+                try {
+                    sink.send(event).toCompletableFuture().join();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.FINE, "chat client left", e);
+                    gone = true;
+                }
+            }
+            if (gone) {
+                finished = true;
+                onGone.run();
             }
         }
 
@@ -189,6 +253,12 @@ public class ConversationsResource {
 
         void done() {
             send("done", JsonCodec.object().build());
+            writing.lock();
+            try {
+                finished = true;
+            } finally {
+                writing.unlock();
+            }
             sink.close();
         }
     }

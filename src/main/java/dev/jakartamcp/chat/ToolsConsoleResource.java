@@ -2,6 +2,7 @@ package dev.jakartamcp.chat;
 
 import dev.jakartamcp.agent.LlmSettings;
 import dev.jakartamcp.agent.McpServerList;
+import dev.jakartamcp.agent.McpSessions;
 import dev.jakartamcp.agent.ToolBox;
 import dev.jakartamcp.mcp.protocol.CallToolResult;
 import dev.jakartamcp.mcp.protocol.JsonCodec;
@@ -20,7 +21,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -38,11 +38,14 @@ public class ToolsConsoleResource {
     @Inject
     LlmSettings llm;
 
+    @Inject
+    McpSessions sessions;
+
     @GET
     public String tools(@Context HttpServletRequest http) {
         Map<String, String> configured = servers.servers(ApiErrors.self(http));
         JsonArrayBuilder list = JsonCodec.array();
-        try (ToolBox box = new ToolBox(configured, null, Duration.ofSeconds(30))) {
+        try (ToolBox box = new ToolBox(configured, sessions, null)) {
             configured.forEach((name, url) -> {
                 JsonObjectBuilder server = JsonCodec.object().add("name", name).add("url", url)
                         .add("available", !box.missing().containsKey(name));
@@ -67,11 +70,16 @@ public class ToolsConsoleResource {
         if (!configured.containsKey(server)) {
             throw ApiErrors.of(404, "No MCP server named " + server);
         }
-        try (ToolBox box = new ToolBox(Map.of(server, configured.get(server)), null, Duration.ofMinutes(2))) {
+        try (ToolBox box = new ToolBox(Map.of(server, configured.get(server)), sessions, null)) {
             if (box.missing().containsKey(server)) {
                 throw ApiErrors.of(502, "The MCP server " + server + " is unavailable: " + box.missing().get(server));
             }
-            CallToolResult result = box.call(server, tool, arguments);
+            CallToolResult result;
+            try {
+                result = box.callAsync(server, tool, arguments).join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
             return JsonCodec.write(JsonCodec.object(result.toJson()).add("isError", result.isError()).add("text", result.text()).build());
         } catch (dev.jakartamcp.mcp.client.McpClientException e) {
             throw ApiErrors.of(e.code() == -32602 ? 400 : 502, e.getMessage());

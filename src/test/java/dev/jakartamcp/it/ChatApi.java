@@ -55,6 +55,12 @@ final class ChatApi {
      * into the JSON body to answer it with.
      */
     List<Event> send(String conversation, String text, Function<JsonObject, String> answerer) {
+        return send(conversation, text, answerer, e -> { });
+    }
+
+    /** The same, telling {@code onEvent} of each event as it arrives. */
+    List<Event> send(String conversation, String text, Function<JsonObject, String> answerer,
+                     java.util.function.Consumer<Event> onEvent) {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("api/conversations/" + conversation + "/messages"))
                 .header("Content-Type", "application/json").header("Accept", "text/event-stream")
                 .POST(HttpRequest.BodyPublishers.ofString(dev.jakartamcp.mcp.protocol.JsonCodec.write(
@@ -75,6 +81,7 @@ final class ChatApi {
                 } else if (line.isEmpty() && data.length() > 0) {
                     Event event = new Event(name, RawMcp.json(data.toString()).asJsonObject(), System.currentTimeMillis());
                     events.add(event);
+                    onEvent.accept(event);
                     if (name.equals("elicitation")) {
                         String answer = answerer.apply(event.data());
                         assertEquals(204, call("POST", "api/conversations/" + conversation + "/elicitations/"

@@ -34,6 +34,8 @@ final class FakeLlm implements AutoCloseable {
 
     final List<Seen> seen = new CopyOnWriteArrayList<>();
     final AtomicInteger rateLimited = new AtomicInteger();
+    /** Requests refused because their messages were not a valid sequence. */
+    final AtomicInteger invalid = new AtomicInteger();
     private final String flavor;
     private final HttpServer http;
 
@@ -64,6 +66,13 @@ final class FakeLlm implements AutoCloseable {
             seen.add(request);
             if (!rightShape(request)) {
                 json(exchange, 401, "{\"error\":{\"message\":\"wrong URL or credentials for " + flavor + "\"}}");
+                return;
+            }
+            if (!validSequence(body.getJsonArray("messages"))) {
+                invalid.incrementAndGet();
+                // what OpenAI answers when a tool message does not follow its tool_calls
+                json(exchange, 400, "{\"error\":{\"message\":\"Invalid parameter: messages with role 'tool' must be a response "
+                        + "to a preceeding message with 'tool_calls'.\"}}");
                 return;
             }
             answer(exchange, body.getJsonArray("messages"));
@@ -124,6 +133,32 @@ final class FakeLlm implements AutoCloseable {
             } else {
                 streamText(exchange, "Fetched both pages.");
             }
+        } else if (question.contains("answer slowly") || question.contains("answer very slowly")) {
+            List<String> chunks = new java.util.ArrayList<>();
+            for (int i = 0; i < (question.contains("very") ? 40 : 10); i++) {
+                chunks.add(textChunk("slow " + i + ". "));
+            }
+            chunks.add(finish("stop"));
+            chunks.add("[DONE]");
+            streamSlowly(exchange, chunks, 250);
+        } else if (question.contains("stall mid-stream")) {
+            OutputStream out = sse(exchange);
+            write(out, "data: " + textChunk("Let me think") + "\n\n");
+            sleep(30_000);
+        } else if (question.contains("stall before headers")) {
+            sleep(30_000);
+        } else if (question.contains("dribble")) {
+            List<String> chunks = new java.util.ArrayList<>();
+            for (int i = 0; i < 150; i++) {
+                chunks.add(textChunk("drop " + i + ". "));
+            }
+            streamSlowly(exchange, chunks, 200);
+        } else if (question.contains("slow tool")) {
+            if (lastTool == null) {
+                stream(exchange, toolCall(0, "call_slow", "fetch", "{\"url\":\"https://slow.example\",\"delay_ms\":20000}"));
+            } else {
+                streamText(exchange, "The slow page came back.");
+            }
         } else if (question.contains("ratelimit")) {
             streamText(exchange, "Recovered after the rate limit.");
         } else {
@@ -172,6 +207,54 @@ final class FakeLlm implements AutoCloseable {
             }
         }
         return tools;
+    }
+
+    /**
+     * Chat Completions' rule: an assistant message with tool_calls is followed by one tool message per
+     * call, and a tool message answers a call of the assistant message right before its group.
+     */
+    static boolean validSequence(JsonArray messages) {
+        java.util.Set<String> open = new java.util.HashSet<>();
+        boolean inGroup = false;
+        for (JsonValue v : messages) {
+            JsonObject m = v.asJsonObject();
+            String role = m.getString("role");
+            if (role.equals("tool")) {
+                if (!inGroup || !open.remove(m.getString("tool_call_id", ""))) {
+                    return false;
+                }
+                continue;
+            }
+            if (!open.isEmpty()) {
+                return false; // a call without its answer
+            }
+            inGroup = role.equals("assistant") && m.get("tool_calls") instanceof JsonArray calls && !calls.isEmpty();
+            if (inGroup) {
+                m.getJsonArray("tool_calls").forEach(c -> open.add(c.asJsonObject().getString("id")));
+            }
+        }
+        return open.isEmpty();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Chunks with a pause before each; stops quietly when the reader has gone. */
+    private static void streamSlowly(HttpExchange exchange, List<String> chunks, long pauseMillis) throws IOException {
+        OutputStream out = sse(exchange);
+        try {
+            for (String chunk : chunks) {
+                sleep(pauseMillis);
+                write(out, "data: " + chunk + "\n\n");
+            }
+        } catch (IOException e) {
+            // the agent stopped reading: what the test wants to see
+        }
     }
 
     /** A tool call streamed in fragments, the arguments split in two, as real models do. */
