@@ -100,6 +100,7 @@ async function send(text) {
       const card = pending.find((c) => c.querySelector('summary').textContent.includes(data.name + ' …')) || addToolCard(data.server, data.name, {});
       fillToolCard(card, data.isError, data.text);
     } else if (name === 'elicitation') elicit(data);
+    else if (name === 'elicitation_closed') withdraw(data);
     else if (name === 'error') addMessage('error', data.message);
   });
   loadConversations();
@@ -165,8 +166,19 @@ function readFields(container) {
   return content;
 }
 
+// The server stopped waiting for this question: close its dialog without answering.
+function withdraw(data) {
+  const dialog = $('elicitation');
+  if (dialog.open && dialog.dataset.id === data.id) {
+    dialog.onclose = null;
+    dialog.close('withdrawn');
+    addMessage('error', 'The question was withdrawn: ' + data.reason);
+  }
+}
+
 function elicit(data) {
   const dialog = $('elicitation');
+  dialog.dataset.id = data.id;
   $('elicitation-message').textContent = data.message;
   fieldsFor(data.requestedSchema || {}, $('elicitation-fields'));
   const conversation = current;

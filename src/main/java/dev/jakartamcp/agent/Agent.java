@@ -103,8 +103,8 @@ public class Agent {
         List<JsonObject> sofar = new ArrayList<>(MessageSequence.valid(history));
         sofar.add(question);
         LlmClient client = new LlmClient(llm.toClientSettings(), http);
-        ElicitationHandler relay = (message, schema) -> control.isEnded() ? ElicitationHandler.Answer.cancel()
-                : elicitations.ask(conversation, listener, message, schema);
+        ElicitationHandler relay = ElicitationHandler.of(asked -> control.isEnded() ? ElicitationHandler.Answer.cancel()
+                : elicitations.ask(conversation, listener, asked));
         Runnable unregister = control.onEnd(() -> elicitations.cancelAll(conversation));
         ToolBox tools = null;
         try {
@@ -317,6 +317,13 @@ public class Agent {
         public void elicitation(String id, String message, JsonObject requestedSchema) {
             if (!control.isEnded()) {
                 events.elicitation(id, message, requestedSchema);
+            }
+        }
+
+        @Override
+        public void elicitationClosed(String id, String reason) {
+            if (!control.isEnded()) {
+                events.elicitationClosed(id, reason);
             }
         }
 

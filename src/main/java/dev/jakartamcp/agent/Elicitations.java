@@ -1,5 +1,6 @@
 package dev.jakartamcp.agent;
 
+import dev.jakartamcp.mcp.client.Elicitation;
 import dev.jakartamcp.mcp.client.ElicitationHandler;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,12 +31,19 @@ public class Elicitations {
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
 
-    ElicitationHandler.Answer ask(String conversation, TurnListener listener, String message, JsonObject schema) {
+    ElicitationHandler.Answer ask(String conversation, TurnListener listener, Elicitation question) {
         String id = UUID.randomUUID().toString();
         Pending waiting = new Pending(conversation, new CompletableFuture<>());
         pending.put(id, waiting);
+        // the server gave up on its question (timeout, cancelled call): the page closes the dialog
+        // https://modelcontextprotocol.io/specification/2025-11-25/basic/utilities/cancellation
+        question.onCancel(() -> {
+            if (waiting.answer().complete(ElicitationHandler.Answer.cancel())) {
+                listener.elicitationClosed(id, question.cancelReason());
+            }
+        });
         try {
-            listener.elicitation(id, message, schema);
+            listener.elicitation(id, question.message(), question.requestedSchema());
             return waiting.answer().get(timeoutSeconds, TimeUnit.SECONDS);
         } catch (TimeoutException e) {
             return ElicitationHandler.Answer.decline();

@@ -150,10 +150,10 @@ public class McpSessions {
     private Session connect(Key key) {
         AtomicReference<ElicitationHandler> relay = new AtomicReference<>();
         // a question that arrives when no turn holds the session (a late one) is cancelled
-        ElicitationHandler handler = key.relays() ? (message, schema) -> {
+        ElicitationHandler handler = key.relays() ? ElicitationHandler.of(question -> {
             ElicitationHandler current = relay.get();
-            return current == null ? ElicitationHandler.Answer.cancel() : current.elicit(message, schema);
-        } : null;
+            return current == null ? ElicitationHandler.Answer.cancel() : current.elicit(question);
+        }) : null;
         McpClient client = McpClient.builder(key.url()).clientInfo("jakarta-mcp-agent", "1.0.0").httpClient(http)
                 // the agent's calls are bounded by the turn's deadline; the console's by this
                 .requestTimeout(key.relays() ? Duration.ofMinutes(10) : Duration.ofMinutes(2))

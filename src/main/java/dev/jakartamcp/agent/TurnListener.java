@@ -15,4 +15,8 @@ public interface TurnListener {
     void elicitation(String id, String message, JsonObject requestedSchema);
 
     void error(String message);
+
+    /** The server withdrew its question (it stopped waiting): whoever shows it should close it. */
+    default void elicitationClosed(String id, String reason) {
+    }
 }

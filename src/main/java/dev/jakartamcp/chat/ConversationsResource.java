@@ -247,6 +247,12 @@ public class ConversationsResource {
         }
 
         @Override
+        public void elicitationClosed(String id, String reason) {
+            send("elicitation_closed", JsonCodec.object().add("id", id)
+                    .add("reason", reason == null ? "The server stopped waiting for an answer" : reason).build());
+        }
+
+        @Override
         public void error(String message) {
             send("error", JsonCodec.object().add("message", message).build());
         }

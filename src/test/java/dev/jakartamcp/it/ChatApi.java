@@ -52,7 +52,7 @@ final class ChatApi {
 
     /**
      * Sends a message and reads its events until done. {@code answerer} turns an elicitation event
-     * into the JSON body to answer it with.
+     * into the JSON body to answer it with, or null to leave it unanswered.
      */
     List<Event> send(String conversation, String text, Function<JsonObject, String> answerer) {
         return send(conversation, text, answerer, e -> { });
@@ -82,8 +82,8 @@ final class ChatApi {
                     Event event = new Event(name, RawMcp.json(data.toString()).asJsonObject(), System.currentTimeMillis());
                     events.add(event);
                     onEvent.accept(event);
-                    if (name.equals("elicitation")) {
-                        String answer = answerer.apply(event.data());
+                    String answer = name.equals("elicitation") ? answerer.apply(event.data()) : null;
+                    if (answer != null) { // null: leave the question unanswered
                         assertEquals(204, call("POST", "api/conversations/" + conversation + "/elicitations/"
                                 + event.data().getString("id"), answer).statusCode());
                     }

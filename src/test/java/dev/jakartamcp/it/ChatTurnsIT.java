@@ -54,7 +54,9 @@ class ChatTurnsIT {
                         + "agent.mcp.servers=users=/mcp,fetch=http://127.0.0.1:" + AgentScenarios.FETCH_PORT + "/mcp,counting="
                         + COUNTING.url() + "\n"
                         + "agent.turn.timeout-seconds=" + DEADLINE_SECONDS + "\n"
-                        + "agent.mcp.session-idle-seconds=" + IDLE_SECONDS + "\n");
+                        + "agent.mcp.session-idle-seconds=" + IDLE_SECONDS + "\n"
+                        // the MCP server stops waiting for a confirmation well before the turn's deadline
+                        + "mcp.client-request.timeout-seconds=2\n");
     }
 
     @ArquillianResource
@@ -164,6 +166,24 @@ class ChatTurnsIT {
         assertTrue(stored.get(2).getString("content").startsWith("Error: the turn ended before this tool answered"),
                 stored.get(2).getString("content"));
         assertAnsweredAfterwards(id);
+    }
+
+    /**
+     * The MCP server gives up on its question (2 s here) and cancels it at the client: the chat
+     * closes the dialog (an elicitation_closed event) and the tool says nobody confirmed.
+     */
+    @Test
+    void aQuestionTheServerWithdrawsClosesTheDialog() {
+        var created = chat.call("POST", "v1/users", "{\"name\":\"Wit\",\"surname\":\"Drawn\",\"email\":\"wit.drawn@example.org\",\"about_me\":\"x\"}");
+        int user = RawMcp.json(created.body()).asJsonObject().getInt("id");
+        String id = chat.newConversation();
+        List<ChatApi.Event> events = chat.send(id, "Please delete user " + user, question -> null); // nobody answers
+        ChatApi.Event asked = ChatApi.named(events, "elicitation").get(0);
+        List<ChatApi.Event> closed = ChatApi.named(events, "elicitation_closed");
+        assertEquals(1, closed.size(), events.toString());
+        assertEquals(asked.data().getString("id"), closed.get(0).data().getString("id"));
+        assertTrue(ChatApi.named(events, "tool_result").get(0).data().getString("text").contains("NOT deleted"), events.toString());
+        assertEquals(200, chat.call("GET", "v1/users/" + user, null).statusCode(), "still there");
     }
 
     /** Deleting a conversation ends its running turn at once, with an error that says so. */
