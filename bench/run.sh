@@ -266,8 +266,8 @@ measure_session_heap() {
         "$n" "$b_bytes" "$a_bytes" "$PER_SESSION" > "$OUT/session-heap.tsv"
     # the classes that grew most, for whoever wants to shrink a session
     awk 'FNR==NR && $1 ~ /:$/ {b[$4]=$3; next} $1 ~ /:$/ {d=$3-b[$4]; if (d>0) print d, $2, $4}' \
-        "$OUT/histo.before" "$OUT/histo.after" | sort -rn | head -12 \
-        | awk -v n="$n" 'BEGIN {print "  bytes/session  class"} {printf "  %13.1f  %s\n", $1/n, $3}' | tee "$OUT/session-heap-classes.txt" >&2
+        "$OUT/histo.before" "$OUT/histo.after" | sort -rn \
+        | awk -v n="$n" 'BEGIN {print "  bytes/session  class"} NR <= 12 {printf "  %13.1f  %s\n", $1/n, $3}' | tee "$OUT/session-heap-classes.txt" >&2
 }
 
 # ---------------------------------------------------------------- start, check, warm up
