@@ -7,7 +7,8 @@
 #   ROUNDS=5 DURATION=20 bash bench/run.sh
 #
 # Settings (environment variables, defaults in brackets):
-#   ROUNDS [3]  DURATION [15] seconds per measurement   WARMUP [30] seconds per server, split over the operations
+#   ROUNDS [3]  DURATION [15] seconds per measurement
+#   WARMUP [30] seconds per server and operation, discarded (10 s per operation left round 1 up to 2x low)
 #   CONNECTIONS [16]  THREADS [2]  (wrk)                OPS ["tools/call tools/list initialize"]
 #   HEAP ["-Xms2g -Xmx2g"] the same for every server   SESSIONS [20000] idle sessions for the heap measurement (0: skip)
 #   PORT_OURS [18081] PORT_SDK [18082] PORT_BARE [18083] (127.0.0.1 only)
@@ -291,11 +292,10 @@ for op in $OPS; do    # the bare endpoint answers the product's bytes
     [ "$a" = "$b" ] || die "bare $op differs from ours: ${b:0:200} vs ${a:0:200}"
 done
 
-n_ops=$(wc -w <<< "$OPS")
 for s in "${SERVERS[@]}"; do
-    log "warming up $s: ${WARMUP}s"
+    log "warming up $s: ${WARMUP}s per operation"
     for op in $OPS; do
-        line=$(run_wrk "$s" "$op" $(( (WARMUP + n_ops - 1) / n_ops )) "$OUT/warmup-$s-${op/\//-}.txt")
+        line=$(run_wrk "$s" "$op" "$WARMUP" "$OUT/warmup-$s-${op/\//-}.txt")
         log "  warm-up $s $op: $(field rps "$line") req/s, non-2xx $(field non2xx "$line"), errors $(field errors "$line"), other processes' CPU $(field other_cpu "$line")%"
     done
 done
