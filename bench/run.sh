@@ -82,7 +82,10 @@ if [ -z "${BENCH_LOCKED:-}" ]; then
     for s in "${SERVERS[@]}"; do [ -f "${WAR[$s]}" ] || die "${WAR[$s]} is missing"; done
     [ -f "$MICRO" ] || die "$MICRO is missing"
     log "waiting for $LOCK (one server or benchmark at a time on this machine; up to ${LOCK_WAIT}s)"
-    BENCH_LOCKED=1 exec flock -w "$LOCK_WAIT" -E 75 "$LOCK" bash "${BASH_SOURCE[0]}" "$@"
+    rc=0
+    BENCH_LOCKED=1 flock -w "$LOCK_WAIT" -E 75 "$LOCK" bash "${BASH_SOURCE[0]}" "$@" || rc=$?
+    [ "$rc" = 75 ] && die "$LOCK still held by someone else after ${LOCK_WAIT}s"
+    exit "$rc"
 fi
 
 # ---------------------------------------------------------------- from here on, under the lock
