@@ -43,8 +43,14 @@ TOOL_TEXT="This is a simple text response for testing."
 # The session record of this server, counted in the heap histogram to know how many sessions exist.
 SESSION_CLASS=${SESSION_CLASS:-dev.jakartamcp.mcp.server.control.McpSession}
 # This server's limits, raised for the benchmark: the initialize runs create hundreds of thousands of sessions
-# (default cap 10000, then 503). When the engine gets rate limits, raise them here too.
-OURS_PROPS="-Dmcp.conformance.enabled=true -Dmcp.session.max-sessions=1000000 ${OURS_PROPS:-}"
+# from one address (default cap 10000, 1000 per client, 20 new per second), and wrk drives one session from 16
+# connections (default 16 concurrent requests and 200 per second per session). The limits stay switched on, with
+# rates too high to reach, so their cost is in the figures; the SDK has none.
+OURS_PROPS="-Dmcp.conformance.enabled=true -Dmcp.session.max-sessions=1000000 -Dmcp.session.max-per-client=1000000
+ -Dmcp.rate.sessions-per-second=1000000000 -Dmcp.rate.sessions-burst=1000000000
+ -Dmcp.rate.requests-per-second=1000000000 -Dmcp.rate.requests-burst=1000000000
+ -Dmcp.session.max-concurrent-requests=256 ${OURS_PROPS:-}"
+OURS_PROPS=${OURS_PROPS//$'\n'/}
 
 SERVERS=(ours sdk bare)
 declare -A PORT=([ours]=$PORT_OURS [sdk]=$PORT_SDK [bare]=$PORT_BARE)
