@@ -43,7 +43,10 @@ final class Fixture {
         return JsonCodec.object().add("type", "object").add("properties", properties).add("required", required).build();
     }
 
-    /** A tool fixture; {@code streams} false for those that send nothing before their result. */
+    /**
+     * A tool fixture; {@code streams} false for those that send nothing before their result, which
+     * are also pure computation: they never block.
+     */
     record Tool(ToolDefinition definition, BiFunction<JsonObject, CallContext, CallToolResult> body, boolean streams)
             implements McpTool {
 
@@ -52,12 +55,17 @@ final class Fixture {
         }
 
         @Override
+        public boolean blocks() {
+            return streams;
+        }
+
+        @Override
         public CallToolResult call(JsonObject arguments, CallContext context) {
             return body.apply(arguments, context);
         }
     }
 
-    /** A tool that only returns its result, answered with plain JSON. */
+    /** A tool that only computes its result, answered with plain JSON on the request thread. */
     static Tool plain(ToolDefinition definition, BiFunction<JsonObject, CallContext, CallToolResult> body) {
         return new Tool(definition, body, false);
     }

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.Provider;
 
 import java.io.IOException;
+import java.net.URI;
 
 /**
  * Every request to an MCP endpoint passes here before any resource method runs: the transport
@@ -70,7 +71,7 @@ public class McpTransportFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext ctx) throws IOException {
         try {
-            McpServer server = servers.atPath(EndpointPaths.of(ctx, servletRequest));
+            McpServer server = servers.atPath(EndpointPaths.of(ctx.getUriInfo().getBaseUri().getPath(), servletRequest.getContextPath()));
             String path = ctx.getUriInfo().getPath();
             if (server == null || !server.enabled() || !(path.isEmpty() || path.equals("/"))) {
                 throw new Rejection(Response.status(Status.NOT_FOUND).build());
@@ -169,15 +170,16 @@ public class McpTransportFilter implements ContainerRequestFilter {
         request = request.holdingSlot();
         McpTool tool = "tools/call".equals(call.method()) && call.params().get("name") instanceof JsonString name
                 ? server.tools().find(name.getString()).orElse(null) : null;
-        if (tool != null) {
+        if (tool != null && (tool.blocks() || tool.streams() || !limits.inlineNonBlocking())) {
             admission.reserveTool(found.channel());
             route(ctx, tool.streams() ? Routes.TOOL_STREAM : Routes.TOOL_JSON);
         }
-        return request;
+        return request; // everything else, pure tools included, is answered on the request thread
     }
 
     private static void route(ContainerRequestContext ctx, String path) {
-        ctx.setRequestUri(ctx.getUriInfo().getBaseUri(), ctx.getUriInfo().getBaseUriBuilder().path(path).build());
+        URI base = ctx.getUriInfo().getBaseUri();
+        ctx.setRequestUri(base, base.resolve(path));
     }
 
     /** Who sends the request, for per-client quotas: the remote address until there is a principal. */

@@ -138,7 +138,8 @@ public class McpDispatcher {
             JsonObject result = switch (request.method()) {
                 // https://modelcontextprotocol.io/specification/2025-11-25/basic/utilities/ping
                 case "ping" -> JsonValue.EMPTY_JSON_OBJECT;
-                case "tools/list" -> list(server.tools().page(cursor(params), config.toolsPageSize()), "tools", t -> t.toJson());
+                case "tools/list" -> server.tools().pageJson(cursor(params), config.toolsPageSize(),
+                        page -> list(page, "tools", t -> t.toJson()));
                 case "tools/call" -> callTool(server, params, context);
                 case "resources/list" -> list(server.resources().page(cursor(params), config.toolsPageSize()), "resources", r -> r.toJson());
                 case "resources/templates/list" ->
@@ -187,7 +188,7 @@ public class McpDispatcher {
         }
     }
 
-    private static <T> JsonObject list(Pages.Page<T> page, String key, Function<T, JsonObject> toJson) {
+    static <T> JsonObject list(Pages.Page<T> page, String key, Function<T, JsonObject> toJson) {
         JsonArrayBuilder items = JsonCodec.array();
         page.items().forEach(i -> items.add(toJson.apply(i)));
         JsonObjectBuilder result = JsonCodec.object().add(key, items);

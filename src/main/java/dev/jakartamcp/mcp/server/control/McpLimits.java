@@ -91,6 +91,15 @@ public class McpLimits {
     @ConfigProperty(name = "mcp.stream.writer-threads", defaultValue = "16")
     int writerThreads;
 
+    @Inject
+    @ConfigProperty(name = "mcp.tools.inline-non-blocking", defaultValue = "true")
+    boolean inlineNonBlocking;
+
+    /** Whether tools that neither block nor stream run on the request thread instead of the tool pool. */
+    public boolean inlineNonBlocking() {
+        return inlineNonBlocking;
+    }
+
     public int jsonMaxDepth() {
         return Math.max(2, jsonMaxDepth);
     }

@@ -24,6 +24,16 @@ public interface McpTool {
         return true;
     }
 
+    /**
+     * Whether a call may wait on anything (a service, a database, the client). A tool that neither
+     * blocks nor streams is pure computation: it runs on the request thread, where handing it to
+     * the tool pool would cost more than the call (unless {@code mcp.tools.inline-non-blocking} is
+     * false). Anything that waits must say true, or it would hold an HTTP thread.
+     */
+    default boolean blocks() {
+        return true;
+    }
+
     /** Expected failures are returned as {@link CallToolResult#error}; an exception means a bug. */
     CallToolResult call(JsonObject arguments, CallContext context);
 }

@@ -54,6 +54,22 @@ class ToolRegistryTest {
     }
 
     @Test
+    void listPagesAreBuiltOnceAndRebuiltWhenToolsChange() {
+        ToolRegistry registry = new ToolRegistry(List.of(tool("a")), () -> { });
+        AtomicInteger built = new AtomicInteger();
+        java.util.function.Function<Pages.Page<dev.jakartamcp.mcp.protocol.ToolDefinition>, jakarta.json.JsonObject> toJson = page -> {
+            built.incrementAndGet();
+            return McpDispatcher.list(page, "tools", t -> t.toJson());
+        };
+        var first = registry.pageJson(null, 10, toJson);
+        assertTrue(first == registry.pageJson(null, 10, toJson), "the same page object, not rebuilt");
+        assertEquals(1, built.get());
+        registry.register(tool("b"));
+        assertEquals(2, registry.pageJson(null, 10, toJson).getJsonArray("tools").size(), "a new tool shows at once");
+        assertEquals(2, built.get());
+    }
+
+    @Test
     void duplicateNamesAreRefused() {
         assertThrows(IllegalStateException.class, () -> new ToolRegistry(List.of(tool("a"), tool("a")), () -> { }));
     }
