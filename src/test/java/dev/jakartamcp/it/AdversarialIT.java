@@ -327,10 +327,16 @@ class AdversarialIT {
     @Test
     @Order(11)
     void unansweredQuestionsAreCappedWith429() throws Exception {
-        String id = conformanceSession();
+        // a client that declares elicitation, then never answers a single confirmation
+        HttpResponse<String> init = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{"
+                + "\"protocolVersion\":\"" + V + "\",\"capabilities\":{\"elicitation\":{}},"
+                + "\"clientInfo\":{\"name\":\"attacker\",\"version\":\"1\"}}}", null);
+        String id = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        opened.add(id);
+        assertEquals(202, mcp.post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", id).statusCode());
         List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
-            calls.add(postAsync(conformance, id, call(1000 + i, "test_elicitation", "{\"message\":\"Sure?\"}")));
+            calls.add(postAsync(mcp, id, call(1000 + i, "delete_user", "{\"id\":5}")));
         }
         int accepted = 0;
         int refused = 0;
@@ -341,6 +347,7 @@ class AdversarialIT {
                 refused++;
             } else {
                 assertEquals(200, r.statusCode(), r.body());
+                assertTrue(r.body().contains("NOT deleted"), r.body());
                 accepted++;
             }
         }
@@ -351,6 +358,8 @@ class AdversarialIT {
             Thread.sleep(100);
         }
         assertEquals(0, diagnostics(false).getInt("toolCalls"), "every accepted call ended when its question timed out");
+        assertEquals(200, mcp.send(HttpRequest.newBuilder(Deployments.localBase(deployed).resolve("v1/users/5")).GET().build())
+                .statusCode(), "nobody confirmed, nobody was deleted");
     }
 
     @Test
