@@ -106,7 +106,9 @@ public class ConformanceTools {
                                 .add("messages", JsonCodec.array().add(JsonCodec.object().add("role", "user")
                                         .add("content", new Content.Text(args.getString("prompt")).toJson())))
                                 .add("maxTokens", 100).build(),
-                        result -> "LLM response: " + result.getJsonObject("content").getString("text", "")));
+                        // content is one block, or (2025-11-25, with tools) an array of blocks
+                        result -> "LLM response: " + (result.get("content") instanceof JsonObject content
+                                ? content.getString("text", "") : result.get("content").toString())));
     }
 
     @Produces
