@@ -179,7 +179,10 @@ class AdversarialIT {
         searchAll(id, 2_000, 300);
         JsonObject after = diagnostics(true);
         // the old engine kept every response in the session: 300 of these grew the heap by 150-200 MB
-        assertTrue(after.getJsonNumber("replayBytes").longValue() <= 1_048_576, "the node's replay budget: " + after);
+        // what every live session may keep (16 KiB each here), far below the node's 1 MiB: a byte that
+        // was never given back would pile up towards the node's cap
+        assertTrue(after.getJsonNumber("replayBytes").longValue() <= 16_384L * after.getInt("sessions"),
+                "replay within the sessions' budgets: " + after);
         // the JVM's heap as a whole is reported, not asserted: the container keeps a varying amount of
         // per-connection and per-thread state after large responses (see the engine issue's note)
         System.out.println("AdversarialIT: heap after 300 responses of 1,000 users, after a full GC: "
