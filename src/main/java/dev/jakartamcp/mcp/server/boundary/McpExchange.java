@@ -94,7 +94,7 @@ public class McpExchange {
         JsonRpcMessage.Request request = (JsonRpcMessage.Request) in.single();
         RequestContext context = RequestContext.withoutStream(in.session(), in.channel(), request);
         if (!context.register()) {
-            release(in);
+            in.release();
             executors.unreserveTool();
             async.resume(Response.ok(bytes(duplicate(request)), MediaType.APPLICATION_JSON_TYPE).build());
             return;
@@ -111,7 +111,7 @@ public class McpExchange {
             } finally {
                 context.finish();
                 touch(in);
-                release(in);
+                in.release();
                 async.resume(response);
             }
         });
@@ -132,7 +132,7 @@ public class McpExchange {
         boolean registered = context.register();
         connect(stream, http, sink, sse, 0);
         if (!registered) {
-            release(in);
+            in.release();
             executors.unreserveTool();
             stream.send(duplicate(request));
             stream.complete();
@@ -151,7 +151,7 @@ public class McpExchange {
             } finally {
                 context.finish();
                 touch(in);
-                release(in);
+                in.release();
                 stream.complete();
             }
         });
@@ -237,10 +237,6 @@ public class McpExchange {
     /** Touched while still running, so the idle clock starts when the request ends. */
     private void touch(McpRequest in) {
         sessions.find(in.session().id());
-    }
-
-    private static void release(McpRequest in) {
-        in.release();
     }
 
     private static JsonRpcMessage duplicate(JsonRpcMessage.Request request) {

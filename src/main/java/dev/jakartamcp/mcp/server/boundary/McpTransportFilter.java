@@ -86,6 +86,7 @@ public class McpTransportFilter implements ContainerRequestFilter {
                 case HttpMethod.GET -> get(ctx, server);
                 case HttpMethod.DELETE -> delete(ctx, server);
                 // HEAD, OPTIONS, PUT, PATCH...: the transport defines only these three
+                // https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http
                 default -> throw new Rejection(Response.fromResponse(TransportErrors.of(405, JsonRpcError.TRANSPORT_ERROR,
                         "Method " + ctx.getMethod() + " is not allowed; use " + ALLOW)).header(HttpHeaders.ALLOW, ALLOW).build());
             };

@@ -24,6 +24,8 @@ public final class SessionChannel {
 
     /** The standalone GET stream's id; request streams count up from 1. */
     public static final String STANDALONE = "0";
+    /** Finished streams a session keeps for resumption at most; running ones are bounded by admission. */
+    static final int MAX_FINISHED_STREAMS = 256;
 
     private final String sessionId;
     private final String server;
@@ -60,15 +62,24 @@ public final class SessionChannel {
         return standalone;
     }
 
-    public synchronized boolean isClosed() {
-        return closed;
-    }
-
-    /** A new request stream; completed streams past their retention leave the session first. */
+    /**
+     * A new request stream. Completed streams past their retention leave the session first, and so
+     * do the oldest completed ones beyond {@link #MAX_FINISHED_STREAMS}: within the retention a
+     * client sending requests one after another could otherwise make the session keep thousands.
+     */
     public synchronized OutboundStream newStream() {
         expireStreams(System.currentTimeMillis());
         if (streams == null) {
             streams = new LinkedHashMap<>();
+        }
+        if (streams.size() >= MAX_FINISHED_STREAMS) {
+            for (Iterator<OutboundStream> it = streams.values().iterator(); it.hasNext() && streams.size() >= MAX_FINISHED_STREAMS; ) {
+                OutboundStream s = it.next();
+                if (s.isCompleted()) {
+                    s.release();
+                    it.remove();
+                }
+            }
         }
         OutboundStream stream = new OutboundStream(Long.toString(++streamCounter, 36), this);
         streams.put(stream.id(), stream);

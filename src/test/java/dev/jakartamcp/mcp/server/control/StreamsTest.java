@@ -237,6 +237,17 @@ class StreamsTest {
     }
 
     @Test
+    void aSessionKeepsABoundedNumberOfFinishedStreams() {
+        SessionChannel channel = channel(budget(10_000, 10_000, 10_000));
+        OutboundStream running = channel.newStream();
+        for (int i = 0; i < 1_000; i++) {
+            channel.newStream().complete();
+        }
+        assertTrue(channel.streamCount() <= SessionChannel.MAX_FINISHED_STREAMS + 2, "kept " + channel.streamCount());
+        assertTrue(channel.stream(running.id()).isPresent(), "a running stream is never dropped");
+    }
+
+    @Test
     void aTokenBucketRefusesPastItsBurst() {
         TokenBucket bucket = new TokenBucket(1, 3);
         assertTrue(bucket.tryTake());
