@@ -1,7 +1,7 @@
 package dev.jakartamcp.users;
 
 import dev.jakartamcp.mcp.server.boundary.McpApplications;
-import dev.jakartamcp.mcp.server.boundary.McpTransportFilter;
+import dev.jakartamcp.mcp.server.boundary.RouteFilter;
 import dev.jakartamcp.mcp.server.boundary.IncidentMapper;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -15,7 +15,7 @@ public class UsersMcpApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(UsersMcpEndpoint.class, McpTransportFilter.class, IncidentMapper.class);
+        return Set.of(UsersMcpEndpoint.class, RouteFilter.class, IncidentMapper.class);
     }
 
     @Override

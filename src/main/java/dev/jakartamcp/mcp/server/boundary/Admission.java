@@ -6,7 +6,6 @@ import dev.jakartamcp.mcp.server.control.McpLimits;
 import dev.jakartamcp.mcp.server.control.SessionChannel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 
 /**
  * Whether a session may start another request now: its request rate (a token bucket), its
@@ -55,7 +54,7 @@ class Admission {
     }
 
     static Rejection refuse(int status, long retryAfterSeconds, String message) {
-        return new Rejection(Response.fromResponse(TransportErrors.of(status, JsonRpcError.LIMIT_EXCEEDED, message))
-                .header("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))).build());
+        return new Rejection(TransportErrors.of(status, JsonRpcError.LIMIT_EXCEEDED, message)
+                .with("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));
     }
 }

@@ -1,6 +1,6 @@
 package dev.jakartamcp.mcp.server.boundary;
 
-import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,9 +19,9 @@ final class BodyReader {
     }
 
     /** The body, or null when it is over the limit. */
-    static byte[] read(ContainerRequestContext ctx, int limit) throws IOException {
-        try (InputStream in = ctx.getEntityStream()) {
-            if (ctx.getLength() > (long) limit * DRAIN_FACTOR) {
+    static byte[] read(HttpServletRequest http, int limit) throws IOException {
+        try (InputStream in = http.getInputStream()) {
+            if (http.getContentLengthLong() > (long) limit * DRAIN_FACTOR) {
                 return null;
             }
             byte[] body = in.readNBytes(limit + 1);

@@ -4,7 +4,6 @@ import dev.jakartamcp.mcp.server.control.McpServer;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -14,15 +13,15 @@ import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 /**
  * The Streamable HTTP endpoint of one MCP server: one path for POST, GET and DELETE. A feature
  * subclasses it with {@code @Path("")} and a scope, and names its server.
- * {@link McpTransportFilter} has already checked the transport rules, parsed the body and chosen
- * the POST method (see {@link Routes}).
+ * {@link McpHttpFilter} has already checked the transport rules, parsed the body, and answered
+ * everything that is plain JSON; what comes here needs an SSE sink or an async response (see
+ * {@link Route}).
  * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http
  */
 public abstract class McpEndpoint {
@@ -34,20 +33,14 @@ public abstract class McpEndpoint {
     protected abstract McpServer server();
 
     @POST
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response postJson(@Context HttpServletRequest http) {
-        return exchange.postJson(server(), request(http));
-    }
-
-    @POST
-    @Path(Routes.TOOL_JSON)
+    @Path("~tool-json")
     @Produces(MediaType.APPLICATION_JSON)
     public void postToolJson(@Context HttpServletRequest http, @Suspended AsyncResponse response) {
         exchange.postToolJson(server(), request(http), response);
     }
 
     @POST
-    @Path(Routes.TOOL_STREAM)
+    @Path("~tool-stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void postToolStream(@Context HttpServletRequest http, @Context HttpServletResponse response,
                                @Context SseEventSink sink, @Context Sse sse) {
@@ -59,11 +52,6 @@ public abstract class McpEndpoint {
     public void get(@Context HttpServletRequest http, @Context HttpServletResponse response,
                     @HeaderParam("Last-Event-ID") String lastEventId, @Context SseEventSink sink, @Context Sse sse) {
         exchange.get(request(http), lastEventId, response, sink, sse);
-    }
-
-    @DELETE
-    public Response delete(@Context HttpServletRequest http) {
-        return exchange.delete(request(http));
     }
 
     private static McpRequest request(HttpServletRequest http) {

@@ -25,7 +25,7 @@ import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 /**
- * What every MCP endpoint does with a request that passed {@link McpTransportFilter}; the endpoints
+ * What every MCP endpoint does with a request that passed {@link McpTransport}; the endpoints
  * themselves only say which server they are. Every path gives the session's request slot back.
  * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http
  */
@@ -48,7 +48,7 @@ public class McpExchange {
     McpExecutors executors;
 
     /** Everything answered with plain JSON on the request thread: initialize, lists, reads, batches, notifications. */
-    Response postJson(McpServer server, McpRequest in) {
+    HttpAnswer postJson(McpServer server, McpRequest in) {
         try {
             if (in.batch()) {
                 return answerBatch(server, in);
@@ -59,29 +59,28 @@ public class McpExchange {
             JsonRpcMessage message = in.single();
             if (message instanceof JsonRpcMessage.Request request) {
                 JsonRpcMessage answer = dispatcher.handle(server, request, RequestContext.withoutStream(in.session(), in.channel(), request));
-                return Response.ok(bytes(answer), MediaType.APPLICATION_JSON_TYPE).build();
+                return HttpAnswer.json(200, bytes(answer));
             }
             accept(message, in);
             // notifications and responses are acknowledged with 202 and no body
             // https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#sending-messages-to-the-server
-            return Response.accepted().build();
+            return HttpAnswer.empty(202);
         } finally {
             in.release();
         }
     }
 
-    private Response initialize(McpServer server, McpRequest in) {
+    private HttpAnswer initialize(McpServer server, McpRequest in) {
         McpDispatcher.InitializeOutcome outcome = dispatcher.initialize(server, (JsonRpcMessage.Request) in.single(), in.client());
         if (outcome.refusal() != null) {
             // the global cap is the server's capacity (503); a client's own quota or rate is 429
             int status = outcome.refusal() == SessionManager.Refusal.SERVER_FULL ? 503 : 429;
-            return Response.status(status).header("Retry-After", Long.toString(Math.max(1, outcome.retryAfterSeconds())))
-                    .type(MediaType.APPLICATION_JSON_TYPE).entity(bytes(outcome.response())).build();
+            return HttpAnswer.json(status, bytes(outcome.response()))
+                    .with("Retry-After", Long.toString(Math.max(1, outcome.retryAfterSeconds())));
         }
-        Response.ResponseBuilder response = Response.ok(bytes(outcome.response()), MediaType.APPLICATION_JSON_TYPE);
+        HttpAnswer answer = HttpAnswer.json(200, bytes(outcome.response()));
         // https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management
-        outcome.session().ifPresent(s -> response.header(McpHeaders.SESSION_ID, s.id()));
-        return response.build();
+        return outcome.session().map(s -> answer.with(McpHeaders.SESSION_ID, s.id())).orElse(answer);
     }
 
     /**
@@ -175,9 +174,9 @@ public class McpExchange {
     }
 
     /** https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management */
-    Response delete(McpRequest in) {
+    HttpAnswer delete(McpRequest in) {
         return sessions.end(in.session().id())
-                ? Response.noContent().build()
+                ? HttpAnswer.empty(204)
                 : TransportErrors.of(404, JsonRpcError.SESSION_NOT_FOUND, "Session not found");
     }
 
@@ -185,7 +184,7 @@ public class McpExchange {
      * 2025-03-26 batches: one JSON array with a response per request; 202 when there is none.
      * https://modelcontextprotocol.io/specification/2025-03-26/basic/transports#sending-messages-to-the-server
      */
-    private Response answerBatch(McpServer server, McpRequest in) {
+    private HttpAnswer answerBatch(McpServer server, McpRequest in) {
         JsonArrayBuilder answers = JsonCodec.array();
         in.rejected().forEach(e -> answers.add(JsonRpcCodec.encode(e)));
         boolean any = !in.rejected().isEmpty();
@@ -199,9 +198,9 @@ public class McpExchange {
             }
         }
         if (!any) {
-            return Response.accepted().build();
+            return HttpAnswer.empty(202);
         }
-        return Response.ok(JsonCodec.writeBytes(answers.build()), MediaType.APPLICATION_JSON_TYPE).build();
+        return HttpAnswer.json(200, JsonCodec.writeBytes(answers.build()));
     }
 
     /** Notifications go to the dispatcher; responses complete the server-to-client request waiting for them. */

@@ -7,8 +7,9 @@ import dev.jakartamcp.mcp.server.control.SessionChannel;
 import java.util.List;
 
 /**
- * An MCP request (POST, GET or DELETE) after {@link McpTransportFilter}: its body parsed once, its
- * session found, its admission decided. Handed to {@link McpEndpoint} as a request attribute.
+ * An MCP request (POST, GET or DELETE) after {@link McpTransport}: its body parsed once, its
+ * session found, its admission decided, who answers it chosen. Handed to {@link McpEndpoint} as a
+ * request attribute when JAX-RS answers it.
  *
  * @param messages the valid messages of a POST, in order; empty for GET and DELETE
  * @param rejected error responses for invalid members of a batch
@@ -17,14 +18,16 @@ import java.util.List;
  * @param channel  the session's live channel, or null for initialize
  * @param client   who sends it, for per-client quotas
  * @param holdsSlot whether it holds one of the session's request slots, released when it ends
+ * @param route    who answers it
  */
 record McpRequest(List<JsonRpcMessage> messages, List<JsonRpcMessage.Error> rejected, boolean batch,
-                  McpSession session, SessionChannel channel, String client, boolean holdsSlot) {
+                  McpSession session, SessionChannel channel, String client, boolean holdsSlot,
+                  Route route) {
 
     static final String ATTRIBUTE = McpRequest.class.getName();
 
     static McpRequest of(McpSession session, SessionChannel channel, String client) {
-        return new McpRequest(List.of(), List.of(), false, session, channel, client, false);
+        return new McpRequest(List.of(), List.of(), false, session, channel, client, false, Route.PLAIN);
     }
 
     JsonRpcMessage single() {
@@ -36,11 +39,15 @@ record McpRequest(List<JsonRpcMessage> messages, List<JsonRpcMessage.Error> reje
     }
 
     McpRequest withMessages(List<JsonRpcMessage> messages, List<JsonRpcMessage.Error> rejected, boolean batch) {
-        return new McpRequest(messages, rejected, batch, session, channel, client, holdsSlot);
+        return new McpRequest(messages, rejected, batch, session, channel, client, holdsSlot, route);
     }
 
     McpRequest holdingSlot() {
-        return new McpRequest(messages, rejected, batch, session, channel, client, true);
+        return new McpRequest(messages, rejected, batch, session, channel, client, true, route);
+    }
+
+    McpRequest routedTo(Route route) {
+        return new McpRequest(messages, rejected, batch, session, channel, client, holdsSlot, route);
     }
 
     /** Gives the session's request slot back; every path that ends the request calls it. */

@@ -1,18 +1,16 @@
 package dev.jakartamcp.mcp.server.boundary;
 
-import jakarta.ws.rs.core.Response;
-
 /** A request refused before it reaches the endpoint, with the answer to send. No stack trace: it is no error of ours. */
 final class Rejection extends RuntimeException {
 
-    private final transient Response response;
+    private final transient HttpAnswer answer;
 
-    Rejection(Response response) {
+    Rejection(HttpAnswer answer) {
         super(null, null, false, false);
-        this.response = response;
+        this.answer = answer;
     }
 
-    Response response() {
-        return response;
+    HttpAnswer answer() {
+        return answer;
     }
 }

@@ -10,8 +10,7 @@ import dev.jakartamcp.mcp.server.control.SessionIds;
 import dev.jakartamcp.mcp.server.control.SessionManager;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.Response.Status;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Finds the session a request names, with its live channel, or refuses: 400 when the header is
@@ -32,15 +31,15 @@ class SessionResolver {
     @Inject
     SessionChannels channels;
 
-    Found require(ContainerRequestContext ctx, McpServer server) {
-        String id = ctx.getHeaderString(McpHeaders.SESSION_ID);
+    Found require(HttpServletRequest http, McpServer server) {
+        String id = http.getHeader(McpHeaders.SESSION_ID);
         if (id == null || id.isBlank()) {
-            throw new Rejection(TransportErrors.of(Status.BAD_REQUEST, "Missing Mcp-Session-Id header; call initialize first"));
+            throw new Rejection(TransportErrors.of(400, "Missing Mcp-Session-Id header; call initialize first"));
         }
         // https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#protocol-version-header
-        String version = ctx.getHeaderString(McpHeaders.PROTOCOL_VERSION);
+        String version = http.getHeader(McpHeaders.PROTOCOL_VERSION);
         if (version != null && !ProtocolVersion.isSupported(version)) {
-            throw new Rejection(TransportErrors.of(Status.BAD_REQUEST, "Unsupported MCP-Protocol-Version: "
+            throw new Rejection(TransportErrors.of(400, "Unsupported MCP-Protocol-Version: "
                     + (version.length() > 40 ? version.substring(0, 40) + "..." : version)
                     + "; supported: " + String.join(", ", ProtocolVersion.SUPPORTED)));
         }

@@ -1,0 +1,154 @@
+package dev.jakartamcp.mcp.server.boundary;
+
+import dev.jakartamcp.mcp.protocol.JsonRpcError;
+import dev.jakartamcp.mcp.protocol.JsonRpcMessage;
+import dev.jakartamcp.mcp.protocol.ProtocolVersion;
+import dev.jakartamcp.mcp.server.control.EventId;
+import dev.jakartamcp.mcp.server.control.McpLimits;
+import dev.jakartamcp.mcp.server.control.McpServer;
+import dev.jakartamcp.mcp.server.control.McpServerConfig;
+import dev.jakartamcp.mcp.server.control.McpTool;
+import dev.jakartamcp.mcp.server.control.OriginPolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.io.IOException;
+import java.util.Locale;
+
+/**
+ * The transport rules every request to an MCP endpoint passes, in order: origin, method, media
+ * types, the one read and parse of the body, the session, admission, and who answers. Each job is a
+ * small class of its own; this one puts them in order. A refusal is a {@link Rejection}.
+ * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http
+ */
+@ApplicationScoped
+class McpTransport {
+
+    static final String ALLOW = "GET, POST, DELETE";
+
+    @Inject
+    McpServerConfig config;
+
+    @Inject
+    McpLimits limits;
+
+    @Inject
+    OriginPolicy originPolicy;
+
+    @Inject
+    SessionResolver resolver;
+
+    @Inject
+    Admission admission;
+
+    McpRequest accept(HttpServletRequest http, McpServer server) throws IOException {
+        // https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#security-warning
+        String origin = http.getHeader("Origin");
+        if (!originPolicy.allows(origin, http.getLocalPort())) {
+            throw new Rejection(TransportErrors.of(403, "Origin not allowed: " + origin));
+        }
+        return switch (http.getMethod()) {
+            case "POST" -> post(http, server);
+            case "GET" -> get(http, server);
+            case "DELETE" -> delete(http, server);
+            // HEAD, OPTIONS, PUT, PATCH...: the transport defines only these three
+            // https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http
+            default -> throw new Rejection(TransportErrors.of(405, JsonRpcError.TRANSPORT_ERROR,
+                    "Method " + http.getMethod() + " is not allowed; use " + ALLOW).with("Allow", ALLOW));
+        };
+    }
+
+    /**
+     * GET needs Accept: text/event-stream and a session; a Last-Event-ID must name a stream of that
+     * session whose events after it are all still kept.
+     * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#listening-for-messages-from-the-server
+     */
+    private McpRequest get(HttpServletRequest http, McpServer server) {
+        if (!Acceptance.of(http.getHeader("Accept")).eventStream()) {
+            throw new Rejection(TransportErrors.of(406, "Accept must list text/event-stream"));
+        }
+        SessionResolver.Found found = resolver.require(http, server);
+        admission.rate(found.channel());
+        String lastEventId = http.getHeader("Last-Event-ID");
+        if (lastEventId != null) {
+            var eventId = EventId.parse(lastEventId);
+            var stream = eventId.flatMap(id -> found.channel().stream(id.stream()));
+            if (stream.isEmpty()) {
+                throw new Rejection(TransportErrors.of(400, "Unknown Last-Event-ID: "
+                        + (lastEventId.length() > 64 ? lastEventId.substring(0, 64) + "..." : lastEventId)
+                        + " (no such stream in this session, or it completed too long ago)"));
+            }
+            // never a silent empty replay: a gap is said out loud
+            if (!stream.get().canResumeAfter(eventId.get().sequence())) {
+                throw new Rejection(TransportErrors.of(410, JsonRpcError.TRANSPORT_ERROR, "The events after " + lastEventId
+                        + " are no longer kept (the replay buffer is bounded); what they said is lost"));
+            }
+        }
+        return McpRequest.of(found.session(), found.channel(), http.getRemoteAddr()).routedTo(Route.EVENTS);
+    }
+
+    /** https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management */
+    private McpRequest delete(HttpServletRequest http, McpServer server) {
+        SessionResolver.Found found = resolver.require(http, server);
+        return McpRequest.of(found.session(), found.channel(), http.getRemoteAddr());
+    }
+
+    private McpRequest post(HttpServletRequest http, McpServer server) throws IOException {
+        // The client MUST include an Accept header listing both application/json and text/event-stream.
+        // https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#sending-messages-to-the-server
+        Acceptance accept = Acceptance.of(http.getHeader("Accept"));
+        if (!accept.json() || !accept.eventStream()) {
+            throw new Rejection(TransportErrors.of(406, "Accept must list both application/json and text/event-stream"));
+        }
+        // The body of a POST is a JSON-RPC message, so it must be sent as JSON.
+        if (!isJson(http.getContentType())) {
+            throw new Rejection(TransportErrors.of(415, "Content-Type must be application/json"));
+        }
+        byte[] body = BodyReader.read(http, config.maxBodyBytes());
+        if (body == null) {
+            // the rest of the body is never read, so the connection cannot be reused
+            throw new Rejection(TransportErrors.of(413, "Body larger than " + config.maxBodyBytes() + " bytes")
+                    .with("Connection", "close"));
+        }
+        MessageDecoder.Decoded decoded = MessageDecoder.decode(body, limits.jsonMaxDepth(), limits.batchMaxMessages());
+        String client = http.getRemoteAddr();
+        if (decoded.isInitialize()) {
+            return new McpRequest(decoded.messages(), decoded.rejected(), false, null, null, client, false, Route.PLAIN);
+        }
+        SessionResolver.Found found = resolver.require(http, server);
+        McpRequest request = McpRequest.of(found.session(), found.channel(), client)
+                .withMessages(decoded.messages(), decoded.rejected(), decoded.batch());
+        if (decoded.batch()) {
+            if (!ProtocolVersion.allowsBatches(found.session().protocolVersion())) {
+                throw new Rejection(TransportErrors.of(400, JsonRpcError.INVALID_REQUEST,
+                        "JSON-RPC batches are not supported in protocol version " + found.session().protocolVersion()));
+            }
+            admission.admit(found.channel());
+            return request.holdingSlot();
+        }
+        if (!(request.single() instanceof JsonRpcMessage.Request call)) {
+            return request; // notifications and responses always pass: they answer us or cancel work
+        }
+        admission.admit(found.channel());
+        request = request.holdingSlot();
+        McpTool tool = "tools/call".equals(call.method()) && call.params().get("name") instanceof JsonString name
+                ? server.tools().find(name.getString()).orElse(null) : null;
+        if (tool != null && (tool.blocks() || tool.streams() || !limits.inlineNonBlocking())) {
+            admission.reserveTool(found.channel());
+            return request.routedTo(tool.streams() ? Route.TOOL_STREAM : Route.TOOL_JSON);
+        }
+        return request; // everything else, pure tools included, is answered on the request thread
+    }
+
+    /** application/json with any parameters; no wildcards, no other type. */
+    static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
+        return type.toLowerCase(Locale.ROOT).equals("application/json");
+    }
+}

@@ -1,0 +1,32 @@
+package dev.jakartamcp.mcp.server.boundary;
+
+/**
+ * Who answers a request that passed the transport rules. Plain answers (JSON on the request thread:
+ * initialize, lists, reads, pure tools, notifications, batches, DELETE) are written by
+ * {@link McpHttpFilter} itself, with nothing of JAX-RS in between. The rest needs what JAX-RS
+ * gives per resource method, an SSE sink or an async response, so {@link RouteFilter} sends it to
+ * that method by setting the request's path inside the endpoint. Clients never see these paths:
+ * {@link McpHttpFilter} refuses any request to them.
+ */
+enum Route {
+
+    /** Answered with plain JSON by the servlet filter. */
+    PLAIN(null),
+    /** A tool call that sends nothing before its result, answered with JSON from the tool executor. */
+    TOOL_JSON("~tool-json"),
+    /** A tool call that may stream, answered on its own SSE stream. */
+    TOOL_STREAM("~tool-stream"),
+    /** GET: the session's standalone stream, or a resumed one. */
+    EVENTS("");
+
+    private final String path;
+
+    Route(String path) {
+        this.path = path;
+    }
+
+    /** The resource method's path inside the endpoint; null for {@link #PLAIN}. */
+    String path() {
+        return path;
+    }
+}
