@@ -2,10 +2,13 @@
 // Prints one JSON object with what it saw; SdkInteropIT asserts on it. Exits non-zero on any failure.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { ElicitRequestSchema } from "@modelcontextprotocol/sdk/types.js";
 
 const url = new URL(process.argv[2]);
 const email = process.argv[3];
-const client = new Client({ name: "ts-sdk-interop", version: "1.0.0" });
+// deleting needs the person's confirmation (the server refuses clients that cannot ask): this one always confirms
+const client = new Client({ name: "ts-sdk-interop", version: "1.0.0" }, { capabilities: { elicitation: {} } });
+client.setRequestHandler(ElicitRequestSchema, async () => ({ action: "accept", content: { confirm: true } }));
 const transport = new StreamableHTTPClientTransport(url);
 await client.connect(transport);
 

@@ -16,8 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Deletes a user for good, after asking the person through elicitation when the client can be
- * asked. Without that capability {@code users.delete.unconfirmed} decides: {@code allow} (default;
- * the destructive hint tells such clients to confirm themselves) or {@code refuse}.
+ * asked. Without that capability {@code users.delete.unconfirmed} decides: {@code refuse} (default:
+ * nothing is deleted that nobody confirmed) or {@code allow} (the destructive hint tells such
+ * clients to confirm themselves).
  * https://modelcontextprotocol.io/specification/2025-11-25/client/elicitation
  */
 @ApplicationScoped
@@ -46,7 +47,7 @@ public class DeleteUserTool implements McpTool {
     UserPresenter presenter;
 
     @Inject
-    @ConfigProperty(name = "users.delete.unconfirmed", defaultValue = "allow")
+    @ConfigProperty(name = "users.delete.unconfirmed", defaultValue = "refuse")
     String unconfirmed;
 
     @Override
@@ -64,7 +65,7 @@ public class DeleteUserTool implements McpTool {
                 if (refusal != null) {
                     return CallToolResult.text("User " + id + " was NOT deleted: " + refusal + ".");
                 }
-            } else if ("refuse".equalsIgnoreCase(unconfirmed)) {
+            } else if (!"allow".equalsIgnoreCase(unconfirmed)) {
                 return CallToolResult.error("User " + id + " was NOT deleted: deleting needs the person's confirmation, "
                         + "and this client cannot ask for it (no elicitation capability).");
             }

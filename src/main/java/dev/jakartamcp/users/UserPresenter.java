@@ -10,8 +10,9 @@ import jakarta.json.JsonValue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Shapes users for a language model: card numbers masked to their last four digits and the CVV
- * dropped, unless {@code users.pii.reveal-card-numbers=true}; and a readable text form.
+ * Shapes users for a language model: the CVV always dropped, card numbers masked to their last four
+ * digits unless {@code users.pii.reveal-card-numbers=true} (the embedded user service itself sends
+ * them masked unless its caller holds {@code userservice.card-numbers.role}); and a readable text form.
  */
 @ApplicationScoped
 public class UserPresenter {
@@ -22,11 +23,12 @@ public class UserPresenter {
 
     public JsonObject mask(JsonObject user) {
         JsonValue card = user.get("credit_card");
-        if (revealCardNumbers || !(card instanceof JsonObject c)) {
+        if (!(card instanceof JsonObject c)) {
             return user;
         }
+        // the CVV is dropped even when numbers are revealed: nobody needs it after the card was taken
         JsonObjectBuilder masked = JsonCodec.object()
-                .add("num", maskNumber(c.getString("num", "")))
+                .add("num", revealCardNumbers ? c.getString("num", "") : maskNumber(c.getString("num", "")))
                 .add("exp_date", c.get("exp_date") == null ? JsonValue.NULL : c.get("exp_date"));
         return JsonCodec.object(user).add("credit_card", masked).build();
     }

@@ -155,6 +155,21 @@ class McpServerIT {
         assertEquals(413, mcp.send(request).statusCode());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"mcp/~tool-json", "mcp/~tool-stream", "mcp/anything", "mcp/~tool-json/"})
+    void pathsBelowTheEndpointAre404EvenWithAValidSessionAndCall(String path) {
+        // the resource methods a tool call is routed to inside the endpoint are not reachable from outside
+        String id = mcp.openSession("2025-11-25");
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .header("Content-Type", "application/json").header("Accept", RawMcp.ACCEPT_BOTH).header("Mcp-Session-Id", id)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"get_user_by_id\",\"arguments\":{\"id\":1}}}"))
+                .build();
+        HttpResponse<String> r = mcp.send(request);
+        assertEquals(404, r.statusCode());
+        assertFalse(r.body().contains("<html"), r.body());
+    }
+
     @Test
     void missingSessionIdGets400() {
         HttpResponse<String> r = mcp.post(ping(1), null);

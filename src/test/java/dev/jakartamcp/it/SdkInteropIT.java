@@ -51,6 +51,9 @@ class SdkInteropIT {
         var transport = HttpClientStreamableHttpTransport.builder(base.toString()).endpoint("mcp").build();
         McpSyncClient client = McpClient.sync(transport)
                 .clientInfo(new McpSchema.Implementation("java-sdk-interop", "1.0.0"))
+                // deleting needs the person's confirmation (users.delete.unconfirmed=refuse by default)
+                .capabilities(McpSchema.ClientCapabilities.builder().elicitation().build())
+                .elicitation(question -> new McpSchema.ElicitResult(McpSchema.ElicitResult.Action.ACCEPT, Map.of("confirm", true)))
                 .requestTimeout(Duration.ofSeconds(20)).build();
         try {
             McpSchema.InitializeResult init = client.initialize();

@@ -23,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The embedded user service's REST contract (user-service-api.md), over real HTTP. */
@@ -93,7 +94,10 @@ class UserServiceIT {
                 + "\"credit_card\":{\"num\":\"4111 1111 1111 1111\",\"cvv\":\"123\",\"exp_date\":\"12/2030\"}}");
         assertEquals(201, r.statusCode(), r.body());
         JsonObject user = object(r);
-        assertEquals("4111-1111-1111-1111", user.getJsonObject("credit_card").getString("num"));
+        // whole card numbers leave the service only for userservice.card-numbers.role; the CVV is never stored
+        assertEquals("****-****-****-1111", user.getJsonObject("credit_card").getString("num"));
+        assertFalse(user.getJsonObject("credit_card").containsKey("cvv"));
+        assertFalse(object(get("/" + user.getInt("id"))).getJsonObject("credit_card").containsKey("cvv"));
         assertEquals(JsonValue.NULL, user.get("address"));
         assertTrue(user.containsKey("created_at"));
         assertEquals(200, get("/" + user.getInt("id")).statusCode());

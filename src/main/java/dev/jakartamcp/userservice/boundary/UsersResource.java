@@ -1,5 +1,6 @@
 package dev.jakartamcp.userservice.boundary;
 
+import dev.jakartamcp.security.AuditLog;
 import dev.jakartamcp.userservice.control.UserInput;
 import dev.jakartamcp.userservice.control.UserJson;
 import dev.jakartamcp.userservice.control.UserRepository;
@@ -17,10 +18,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.security.Principal;
 
 /**
  * The embedded user service, compatible with the upstream mockuserservice contract
@@ -36,9 +43,20 @@ public class UsersResource {
     @Inject
     UserRepository users;
 
+    /** Who may read whole card numbers: nobody unless a role is named (and identity is on). */
+    @Inject
+    @ConfigProperty(name = "userservice.card-numbers.role")
+    Optional<String> cardNumbersRole;
+
+    @Context
+    SecurityContext security;
+
+    @Inject
+    AuditLog audit;
+
     @GET
     public String all() {
-        return UserJson.toJson(users.all());
+        return UserJson.toJson(users.all(), revealCardNumbers());
     }
 
     @GET
@@ -49,7 +67,7 @@ public class UsersResource {
             return detail(400, "Invalid gender: " + gender + "; use male, female or other");
         }
         return Response.ok(UserJson.toJson(users.search(blankToNull(name), blankToNull(surname), blankToNull(email),
-                blankToNull(gender)))).build();
+                blankToNull(gender)), revealCardNumbers())).build();
     }
 
     @GET
@@ -60,13 +78,17 @@ public class UsersResource {
             return invalidId(id);
         }
         return users.find(userId)
-                .map(u -> Response.ok(UserJson.toJson(u).toString()).build())
+                .map(u -> Response.ok(UserJson.toJson(u, revealCardNumbers()).toString()).build())
                 .orElseGet(UsersResource::notFound);
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response create(String body) {
+        return audited("create", null, body, () -> createUser(body));
+    }
+
+    private Response createUser(String body) {
         JsonValue json = parseBody(body);
         if (json == null) {
             return unprocessable("JSON decode error", "json_invalid");
@@ -79,7 +101,7 @@ public class UsersResource {
             return detail(400, DUPLICATE_EMAIL);
         }
         try {
-            return Response.status(201).entity(UserJson.toJson(users.create(input)).toString()).build();
+            return Response.status(201).entity(UserJson.toJson(users.create(input), revealCardNumbers()).toString()).build();
         } catch (PersistenceException | TransactionalException e) {
             // a concurrent create with the same email lost the race at the unique constraint
             return detail(400, DUPLICATE_EMAIL);
@@ -90,6 +112,10 @@ public class UsersResource {
     @Path("{id}")
     @Consumes(MediaType.WILDCARD)
     public Response update(@PathParam("id") String id, String body) {
+        return audited("update", id, body, () -> updateUser(id, body));
+    }
+
+    private Response updateUser(String id, String body) {
         Long userId = parseId(id);
         if (userId == null) {
             return invalidId(id);
@@ -110,7 +136,7 @@ public class UsersResource {
         }
         try {
             return users.update(userId, input)
-                    .map(u -> Response.ok(UserJson.toJson(u).toString()).build())
+                    .map(u -> Response.ok(UserJson.toJson(u, revealCardNumbers()).toString()).build())
                     .orElseGet(UsersResource::notFound);
         } catch (PersistenceException | TransactionalException e) {
             return detail(400, DUPLICATE_EMAIL);
@@ -120,11 +146,22 @@ public class UsersResource {
     @DELETE
     @Path("{id}")
     public Response delete(@PathParam("id") String id) {
-        Long userId = parseId(id);
-        if (userId == null) {
-            return invalidId(id);
-        }
-        return users.delete(userId) ? Response.noContent().build() : notFound();
+        return audited("delete", id, null, () -> {
+            Long userId = parseId(id);
+            if (userId == null) {
+                return invalidId(id);
+            }
+            return users.delete(userId) ? Response.noContent().build() : notFound();
+        });
+    }
+
+    /** Every write leaves one audit line with the status it got, refused ones included. */
+    private Response audited(String operation, String id, String body, Supplier<Response> write) {
+        Response response = write.get();
+        Principal caller = security.getUserPrincipal();
+        audit.userServiceWrite(caller == null ? null : caller.getName(), operation,
+                id == null || id.length() > 40 ? null : id, body, response.getStatus());
+        return response;
     }
 
     /** The body as a JSON object, or null when it is not one. */
@@ -175,5 +212,9 @@ public class UsersResource {
     private static Response detail(int status, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(UserJson.object().add("detail", message).build().toString()).build();
+    }
+
+    private boolean revealCardNumbers() {
+        return cardNumbersRole.filter(role -> !role.isBlank()).map(security::isUserInRole).orElse(false);
     }
 }

@@ -150,7 +150,7 @@ public final class UserInput {
         }
         changes.add(u -> {
             u.cardNumber = digits;
-            u.cardCvv = cvv;
+            u.cardCvv = null; // validated for compatibility with mockuserservice, never stored (PCI DSS forbids it)
             u.cardExpDate = exp;
         });
     }

@@ -12,7 +12,11 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** The user service's JSON: snake_case fields, address and credit_card always present (null when absent). */
+/**
+ * The user service's JSON: snake_case fields, address and credit_card always present (null when
+ * absent). A card carries no CVV (it is never stored) and its number is masked unless the caller
+ * holds the role {@code userservice.card-numbers.role}.
+ */
 public final class UserJson {
 
     static final JsonProvider JSON = JsonProvider.provider();
@@ -36,7 +40,8 @@ public final class UserJson {
         return BUILDERS.createArrayBuilder();
     }
 
-    public static JsonObject toJson(User u) {
+    /** A user; the card number masked but for its last four digits unless the caller may see it whole. */
+    public static JsonObject toJson(User u, boolean revealCardNumber) {
         JsonObjectBuilder b = object()
                 .add("id", u.id)
                 .add("name", u.name)
@@ -61,17 +66,22 @@ public final class UserJson {
         if (u.cardNumber == null) {
             b.addNull("credit_card");
         } else {
-            b.add("credit_card", object().add("num", groupsOfFour(u.cardNumber)).add("cvv", u.cardCvv)
+            b.add("credit_card", object().add("num", revealCardNumber ? groupsOfFour(u.cardNumber) : masked(u.cardNumber))
                     .add("exp_date", u.cardExpDate));
         }
         b.add("created_at", u.createdAt.toString());
         return b.build();
     }
 
-    public static String toJson(List<User> users) {
+    public static String toJson(List<User> users, boolean revealCardNumbers) {
         JsonArrayBuilder array = array();
-        users.forEach(u -> array.add(toJson(u)));
+        users.forEach(u -> array.add(toJson(u, revealCardNumbers)));
         return array.build().toString();
+    }
+
+    /** The shape mockuserservice's callers know, as the MCP tools show it: ****-****-****-1234. */
+    static String masked(String digits) {
+        return "****-****-****-" + digits.substring(Math.max(0, digits.length() - 4));
     }
 
     static String groupsOfFour(String digits) {

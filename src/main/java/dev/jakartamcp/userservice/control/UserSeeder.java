@@ -63,6 +63,10 @@ public class UserSeeder {
     int count;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        int erased = repository.eraseCardCodes();
+        if (erased > 0) {
+            LOG.info("erased the card security codes of " + erased + " users (they are never stored)");
+        }
         if (repository.count() > 0) {
             LOG.info("user database already holds users; not seeding");
             return;
@@ -105,7 +109,7 @@ public class UserSeeder {
                     digits.append(random.nextInt(10));
                 }
                 u.cardNumber = digits.toString();
-                u.cardCvv = String.format("%03d", random.nextInt(1000));
+                random.nextInt(1000); // was the CVV, which is never stored; drawn still, so the seed stays the same
                 u.cardExpDate = String.format("%02d/%d", 1 + random.nextInt(12), 2026 + random.nextInt(6));
             }
             u.aboutMe = "I enjoy " + pick(random, HOBBIES) + " and " + pick(random, HOBBIES) + ".";

@@ -59,6 +59,7 @@ public class User {
     /** Digits only; formatted as groups of four on the way out. */
     @Column(name = "card_num")
     public String cardNumber;
+    /** Always null: a CVV is accepted for compatibility and dropped. The column stays so old values can be erased. */
     @Column(name = "card_cvv")
     public String cardCvv;
     @Column(name = "card_exp_date")

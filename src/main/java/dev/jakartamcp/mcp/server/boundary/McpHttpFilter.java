@@ -4,10 +4,8 @@ import dev.jakartamcp.mcp.protocol.JsonCodec;
 import dev.jakartamcp.mcp.server.control.McpServer;
 import dev.jakartamcp.mcp.server.control.McpServers;
 import jakarta.inject.Inject;
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,10 +20,10 @@ import java.util.logging.Logger;
  * answers everything that is plain JSON on the request thread itself; only tool calls for the tool
  * executor and SSE streams go on to the JAX-RS endpoint ({@link Route}). Why a servlet filter: a
  * request answered here skips the JAX-RS machinery, which the profile of a trivial tools/call
- * showed to be about four fifths of its cost. The answers are the same either way.
+ * showed to be about four fifths of its cost. The answers are the same either way. Declared in
+ * web.xml, after the front door: annotated filters have no defined order.
  * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http
  */
-@WebFilter(urlPatterns = "/*", dispatcherTypes = DispatcherType.REQUEST, asyncSupported = true)
 public class McpHttpFilter extends HttpFilter {
 
     private static final Logger LOG = Logger.getLogger(McpHttpFilter.class.getName());

@@ -15,7 +15,6 @@ import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
-import java.util.Locale;
 
 /**
  * The transport rules every request to an MCP endpoint passes, in order: origin, method, media
@@ -103,7 +102,7 @@ class McpTransport {
             throw new Rejection(TransportErrors.of(406, "Accept must list both application/json and text/event-stream"));
         }
         // The body of a POST is a JSON-RPC message, so it must be sent as JSON.
-        if (!isJson(http.getContentType())) {
+        if (!JsonContentType.matches(http.getContentType())) {
             throw new Rejection(TransportErrors.of(415, "Content-Type must be application/json"));
         }
         byte[] body = BodyReader.read(http, config.maxBodyBytes());
@@ -140,15 +139,5 @@ class McpTransport {
             return request.routedTo(tool.streams() ? Route.TOOL_STREAM : Route.TOOL_JSON);
         }
         return request; // everything else, pure tools included, is answered on the request thread
-    }
-
-    /** application/json with any parameters; no wildcards, no other type. */
-    static boolean isJson(String contentType) {
-        if (contentType == null) {
-            return false;
-        }
-        int semicolon = contentType.indexOf(';');
-        String type = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim();
-        return type.toLowerCase(Locale.ROOT).equals("application/json");
     }
 }

@@ -1,6 +1,7 @@
 package dev.jakartamcp.mcp.server.control;
 
 import dev.jakartamcp.mcp.protocol.CallToolResult;
+import dev.jakartamcp.security.AuditLog;
 import dev.jakartamcp.mcp.protocol.Implementation;
 import dev.jakartamcp.mcp.protocol.JsonCodec;
 import dev.jakartamcp.mcp.protocol.JsonRpcError;
@@ -46,6 +47,9 @@ public class McpDispatcher {
 
     @Inject
     McpLimits limits;
+
+    @Inject
+    AuditLog audit;
 
     /**
      * The outcome of initialize: a new session and the response, or only an error response.
@@ -221,7 +225,10 @@ public class McpDispatcher {
         }
         // unknown tools are a protocol error: https://modelcontextprotocol.io/specification/2025-11-25/server/tools#error-handling
         McpTool tool = server.tools().find(toolName).orElseThrow(() -> McpError.invalidParams("Unknown tool: " + toolName));
-        return invoke(tool, arguments.asJsonObject(), context).toJson();
+        CallToolResult result = invoke(tool, arguments.asJsonObject(), context);
+        audit.toolCall(null, context.session().id(), server.name(), toolName, JsonCodec.write(arguments),
+                context.isCancelled() ? "cancelled" : result.isError() ? "error" : "ok");
+        return result.toJson();
     }
 
     /**

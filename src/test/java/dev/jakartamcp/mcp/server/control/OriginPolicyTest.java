@@ -39,4 +39,16 @@ class OriginPolicyTest {
         assertFalse(p.allows("http://localhost:8080", 8080));
         assertTrue(policy("*").allows("http://anything.example", 8080));
     }
+
+    @Test
+    void thePublicBaseUrlsOriginIsOursToo() {
+        OriginPolicy p = policy(null);
+        p.baseUrl = Optional.of("https://mcp.example.com/");
+        assertTrue(p.allows("https://mcp.example.com", 8080));
+        assertTrue(p.allows("https://MCP.example.com:443", 8080));
+        assertFalse(p.allows("http://mcp.example.com", 8080), "another scheme is another origin");
+        assertFalse(p.allows("https://mcp.example.com:8443", 8080));
+        assertFalse(p.allows("https://evil.example.com", 8080));
+        assertTrue(p.allows("http://localhost:8080", 8080), "the loopback default stays");
+    }
 }
