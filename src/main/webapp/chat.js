@@ -17,12 +17,19 @@ async function api(method, path, body) {
   const res = await fetch('api/' + path, {
     method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
   });
-  if (!res.ok) {
-    let message = 'HTTP ' + res.status;
-    try { message = (await res.json()).error || message; } catch (e) { /* not JSON */ }
-    throw new Error(message);
-  }
+  if (!res.ok) throw new Error(await errorOf(res));
   return res.status === 204 ? null : res.json();
+}
+
+// A POST answered as a stream of events (read with readEvents): a chat message, a console call.
+function stream(path, body) {
+  return fetch('api/' + path, {
+    method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' }, body: JSON.stringify(body),
+  });
+}
+
+async function errorOf(res) {
+  try { return (await res.json()).error || 'HTTP ' + res.status; } catch (e) { return 'HTTP ' + res.status; }
 }
 
 // ---- conversations ----
@@ -83,14 +90,11 @@ async function send(text) {
   const question = addMessage('user', text);
   let answer = null;
   const pending = [];
-  const res = await fetch('api/conversations/' + current + '/messages', {
-    method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' }, body: JSON.stringify({ content: text }),
-  });
+  const conversation = current;
+  const res = await stream('conversations/' + conversation + '/messages', { content: text });
   if (!res.ok) {
-    let message = 'HTTP ' + res.status;
-    try { message = (await res.json()).error || message; } catch (e) { /* not JSON */ }
     if (res.status === 409) { question.remove(); $('input').value = text; } // not taken: keep it for later
-    addMessage('error', message);
+    addMessage('error', await errorOf(res));
     return;
   }
   await readEvents(res.body, (name, data) => {
@@ -99,8 +103,8 @@ async function send(text) {
     else if (name === 'tool_result') {
       const card = pending.find((c) => c.querySelector('summary').textContent.includes(data.name + ' …')) || addToolCard(data.server, data.name, {});
       fillToolCard(card, data.isError, data.text);
-    } else if (name === 'elicitation') elicit(data);
-    else if (name === 'elicitation_closed') withdraw(data);
+    } else if (name === 'elicitation') elicit(data, 'conversations/' + conversation + '/elicitations/', (m) => addMessage('error', m));
+    else if (name === 'elicitation_closed') withdraw(data, (m) => addMessage('error', m));
     else if (name === 'error') addMessage('error', data.message);
   });
   loadConversations();
@@ -167,27 +171,28 @@ function readFields(container) {
 }
 
 // The server stopped waiting for this question: close its dialog without answering.
-function withdraw(data) {
+function withdraw(data, report) {
   const dialog = $('elicitation');
   if (dialog.open && dialog.dataset.id === data.id) {
     dialog.onclose = null;
     dialog.close('withdrawn');
-    addMessage('error', 'The question was withdrawn: ' + data.reason);
+    report('The question was withdrawn: ' + data.reason);
   }
 }
 
-function elicit(data) {
+// Shows a server's question; the answer goes to answers + id (the chat's or the console's endpoint).
+function elicit(data, answers, report) {
   const dialog = $('elicitation');
   dialog.dataset.id = data.id;
   $('elicitation-message').textContent = data.message;
   fieldsFor(data.requestedSchema || {}, $('elicitation-fields'));
-  const conversation = current;
   dialog.onclose = async () => {
     const action = dialog.returnValue || 'cancel';
     const body = { action };
     if (action === 'accept') body.content = readFields($('elicitation-fields'));
-    try { await api('POST', 'conversations/' + conversation + '/elicitations/' + data.id, body); } catch (e) { addMessage('error', e.message); }
+    try { await api('POST', answers + data.id, body); } catch (e) { report(e.message); }
   };
+  dialog.returnValue = '';
   dialog.showModal();
 }
 
@@ -220,20 +225,32 @@ function toolForm(server, tool) {
   const result = el('div', { class: 'result', hidden: '' });
   const button = el('button', { type: 'submit', text: 'Call ' + tool.name });
   const form = el('form', {}, el('p', { text: tool.description || '' }), fields, button, result);
+  const showResult = (failed, text) => { result.className = 'result' + (failed ? ' failed' : ''); result.textContent = text; result.hidden = false; };
+  // No confirm() of our own for destructive tools: the session declares elicitation, so a server
+  // that wants a confirmation (our delete_user) asks in the dialog, and clicking "Call" is the intent.
   form.onsubmit = async (e) => {
     e.preventDefault();
-    if (tool.annotations && tool.annotations.destructiveHint && !confirm('Really call ' + tool.name + '? It cannot be undone.')) return;
     let args;
-    try { args = raw ? JSON.parse(raw.value) : readFields(fields); } catch (err) { result.hidden = false; result.textContent = 'Not JSON: ' + err.message; return; }
+    try { args = raw ? JSON.parse(raw.value) : readFields(fields); } catch (err) { showResult(true, 'Not JSON: ' + err.message); return; }
+    button.disabled = true;
+    showResult(false, 'Calling ' + tool.name + '…');
     try {
-      const r = await api('POST', 'tools/' + encodeURIComponent(server) + '/' + encodeURIComponent(tool.name), args);
-      result.className = 'result' + (r.isError ? ' failed' : '');
-      result.textContent = r.text + (r.structuredContent ? '\n\nstructuredContent:\n' + JSON.stringify(r.structuredContent, null, 2) : '');
+      const res = await stream('tools/' + encodeURIComponent(server) + '/' + encodeURIComponent(tool.name), args);
+      if (!res.ok) { showResult(true, await errorOf(res)); return; }
+      const report = (m) => showResult(true, m);
+      await readEvents(res.body, (name, data) => {
+        if (name === 'elicitation') elicit(data, 'tools/elicitations/', report);
+        else if (name === 'elicitation_closed') withdraw(data, report);
+        else if (name === 'error') showResult(true, data.message);
+        else if (name === 'result') {
+          showResult(data.isError, data.text + (data.structuredContent ? '\n\nstructuredContent:\n' + JSON.stringify(data.structuredContent, null, 2) : ''));
+        }
+      });
     } catch (err) {
-      result.className = 'result failed';
-      result.textContent = err.message;
+      showResult(true, err.message);
+    } finally {
+      button.disabled = false;
     }
-    result.hidden = false;
   };
   return el('details', { class: 'tool-console', 'data-tool': tool.name }, el('summary', { text: (tool.title || tool.name) + ' — ' + tool.name }), form);
 }

@@ -65,7 +65,7 @@ public class McpSessions {
         }
     }
 
-    /** Sessions that relay elicitations declare the capability; the tools console's do not. */
+    /** Sessions that relay elicitations declare the capability; the tools console's plain JSON calls do not. */
     private record Key(String url, boolean relays) {
     }
 
@@ -155,7 +155,7 @@ public class McpSessions {
             return current == null ? ElicitationHandler.Answer.cancel() : current.elicit(question);
         }) : null;
         McpClient client = McpClient.builder(key.url()).clientInfo("jakarta-mcp-agent", "1.0.0").httpClient(http)
-                // the agent's calls are bounded by the turn's deadline; the console's by this
+                // relayed calls (a turn, the console's streamed calls) are bounded by their own deadline; plain ones by this
                 .requestTimeout(key.relays() ? Duration.ofMinutes(10) : Duration.ofMinutes(2))
                 .elicitation(handler).connect();
         return new Session(key, client, relay);

@@ -5,6 +5,7 @@ import dev.jakartamcp.agent.AgentExecutors;
 import dev.jakartamcp.agent.Elicitations;
 import dev.jakartamcp.agent.TurnControl;
 import dev.jakartamcp.agent.TurnListener;
+import dev.jakartamcp.mcp.client.ElicitationHandler;
 import dev.jakartamcp.mcp.protocol.JsonCodec;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
@@ -26,16 +27,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -50,7 +48,6 @@ public class ConversationsResource {
 
     private static final Logger LOG = Logger.getLogger(ConversationsResource.class.getName());
     static final long HEARTBEAT_SECONDS = 15;
-    private static final Set<String> ACTIONS = Set.of("accept", "decline", "cancel");
 
     @Inject
     ConversationStore store;
@@ -154,13 +151,8 @@ public class ConversationsResource {
     @Path("{id}/elicitations/{eid}")
     @Consumes(MediaType.WILDCARD)
     public Response answer(@PathParam("id") String id, @PathParam("eid") String eid, String body) {
-        JsonObject answer = ApiErrors.body(body);
-        String action = answer.getString("action", "");
-        if (!ACTIONS.contains(action)) {
-            throw ApiErrors.of(400, "\"action\" must be accept, decline or cancel");
-        }
-        JsonObject content = answer.get("content") instanceof JsonObject o ? o : null;
-        if (!elicitations.answer(id, eid, action, content)) {
+        ElicitationHandler.Answer answer = ApiErrors.answer(body);
+        if (!elicitations.answer(id, eid, answer.action(), answer.content())) {
             throw ApiErrors.of(404, "No question " + eid + " is waiting in this conversation");
         }
         return Response.noContent().build();
@@ -172,56 +164,19 @@ public class ConversationsResource {
 
     /** The turn's events on the SSE stream, one JSON payload each. */
     static final class ChatEvents implements TurnListener {
-        private final SseEventSink sink;
-        private final Sse sse;
-        private final Runnable onGone;
-        private final ReentrantLock writing = new ReentrantLock();
-        private boolean finished;
+        private final EventStream stream;
 
         /** @param onGone runs once the page is found gone (a write failed) before the turn finished */
         ChatEvents(SseEventSink sink, Sse sse, Runnable onGone) {
-            this.sink = sink;
-            this.sse = sse;
-            this.onGone = onGone;
+            this.stream = new EventStream(sink, sse, onGone);
         }
 
         private void send(String name, JsonObject data) {
-            writing.lock();
-            try {
-                write(sse.newEventBuilder().name(name).data(JsonCodec.write(data)).build());
-            } finally {
-                writing.unlock();
-            }
+            stream.send(name, data);
         }
 
-        /** A comment, unless an event is being written right now: the scheduler's thread never waits behind a slow page. */
         void heartbeat() {
-            if (writing.tryLock()) {
-                try {
-                    write(sse.newEventBuilder().comment("keep-alive").build());
-                } finally {
-                    writing.unlock();
-                }
-            }
-        }
-
-        private void write(OutboundSseEvent event) {
-            if (finished) {
-                return;
-            }
-            boolean gone = sink.isClosed();
-            if (!gone) {
-                try {
-                    sink.send(event).toCompletableFuture().join();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.FINE, "chat client left", e);
-                    gone = true;
-                }
-            }
-            if (gone) {
-                finished = true;
-                onGone.run();
-            }
+            stream.heartbeat();
         }
 
         @Override
@@ -242,14 +197,12 @@ public class ConversationsResource {
 
         @Override
         public void elicitation(String id, String message, JsonObject requestedSchema) {
-            send("elicitation", JsonCodec.object().add("id", id).add("message", message)
-                    .add("requestedSchema", requestedSchema).build());
+            stream.elicitation(id, message, requestedSchema);
         }
 
         @Override
         public void elicitationClosed(String id, String reason) {
-            send("elicitation_closed", JsonCodec.object().add("id", id)
-                    .add("reason", reason == null ? "The server stopped waiting for an answer" : reason).build());
+            stream.elicitationClosed(id, reason);
         }
 
         @Override
@@ -258,14 +211,7 @@ public class ConversationsResource {
         }
 
         void done() {
-            send("done", JsonCodec.object().build());
-            writing.lock();
-            try {
-                finished = true;
-            } finally {
-                writing.unlock();
-            }
-            sink.close();
+            stream.finish("done", JsonCodec.object().build());
         }
     }
 }

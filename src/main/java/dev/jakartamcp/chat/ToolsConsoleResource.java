@@ -1,17 +1,22 @@
 package dev.jakartamcp.chat;
 
+import dev.jakartamcp.agent.Elicitations;
 import dev.jakartamcp.agent.LlmSettings;
 import dev.jakartamcp.agent.McpServerList;
 import dev.jakartamcp.agent.McpSessions;
 import dev.jakartamcp.agent.ToolBox;
+import dev.jakartamcp.mcp.client.ElicitationHandler;
 import dev.jakartamcp.mcp.protocol.CallToolResult;
 import dev.jakartamcp.mcp.protocol.JsonCodec;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,12 +25,18 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.time.Duration;
 import java.util.Map;
 
 /**
  * The tools console: every tool of every configured MCP server, and direct calls to them. It needs
- * no LLM; {@code llmConfigured} tells the page whether the chat can answer.
+ * no LLM; {@code llmConfigured} tells the page whether the chat can answer. A call the page makes
+ * is streamed so the server's questions (the delete confirmation) reach the person.
  */
 @Path("tools")
 @ApplicationScoped
@@ -40,6 +51,17 @@ public class ToolsConsoleResource {
 
     @Inject
     McpSessions sessions;
+
+    @Inject
+    Elicitations elicitations;
+
+    /** A streamed call is bounded like a chat turn: it may wait for a person. */
+    @Inject
+    @ConfigProperty(name = "agent.turn.timeout-seconds", defaultValue = "300")
+    long timeoutSeconds;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     @GET
     public String tools(@Context HttpServletRequest http) {
@@ -60,29 +82,83 @@ public class ToolsConsoleResource {
         return JsonCodec.write(JsonCodec.object().add("llmConfigured", llm.configured()).add("servers", list).build());
     }
 
+    /** The plain JSON answer: its session declares no elicitation, since nobody could answer a question. */
     @POST
     @Path("{server}/{tool}")
     @Consumes(MediaType.WILDCARD)
     public String call(@PathParam("server") String server, @PathParam("tool") String tool, String body,
                        @Context HttpServletRequest http) {
-        JsonObject arguments = ApiErrors.body(body == null || body.isBlank() ? "{}" : body);
-        Map<String, String> configured = servers.servers(ApiErrors.self(http));
-        if (!configured.containsKey(server)) {
-            throw ApiErrors.of(404, "No MCP server named " + server);
-        }
-        try (ToolBox box = new ToolBox(Map.of(server, configured.get(server)), sessions, null)) {
-            if (box.missing().containsKey(server)) {
-                throw ApiErrors.of(502, "The MCP server " + server + " is unavailable: " + box.missing().get(server));
-            }
+        JsonObject arguments = arguments(body);
+        try (ToolBox box = open(server, tool, http, null)) {
             CallToolResult result;
             try {
                 result = box.callAsync(server, tool, arguments).join();
             } catch (java.util.concurrent.CompletionException e) {
                 throw e.getCause() instanceof RuntimeException r ? r : e;
             }
-            return JsonCodec.write(JsonCodec.object(result.toJson()).add("isError", result.isError()).add("text", result.text()).build());
+            return JsonCodec.write(toJson(result));
         } catch (dev.jakartamcp.mcp.client.McpClientException e) {
             throw ApiErrors.of(e.code() == -32602 ? 400 : 502, e.getMessage());
         }
+    }
+
+    /**
+     * The page's answer, a stream: its session declares elicitation, the server's questions arrive as
+     * {@code elicitation} events and are answered through {@link #answer}, a withdrawn one as
+     * {@code elicitation_closed}; one {@code result} (the plain answer's JSON) or {@code error} ends it.
+     * Chosen only when asked for ({@code qs}): a caller accepting anything gets the plain answer.
+     */
+    @POST
+    @Path("{server}/{tool}")
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.SERVER_SENT_EVENTS + ";qs=0.5")
+    public void stream(@PathParam("server") String server, @PathParam("tool") String tool, String body,
+                       @Context HttpServletRequest http, @Context HttpServletResponse response,
+                       @Context SseEventSink sink, @Context Sse sse) {
+        JsonObject arguments = arguments(body);
+        ConsoleCall call = new ConsoleCall(elicitations, Duration.ofSeconds(timeoutSeconds), sink, sse);
+        ToolBox box = open(server, tool, http, call.relay()); // refusals before the stream starts keep their status
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("X-Accel-Buffering", "no");
+        call.start(box, server, tool, arguments, scheduler, ConversationsResource.HEARTBEAT_SECONDS);
+    }
+
+    /** Answers a question of a streamed call; 204, or 404 when none such is waiting. */
+    @POST
+    @Path("elicitations/{id}")
+    @Consumes(MediaType.WILDCARD)
+    public Response answer(@PathParam("id") String id, String body) {
+        ElicitationHandler.Answer answer = ApiErrors.answer(body);
+        if (!elicitations.answer(ConsoleCall.OWNER, id, answer.action(), answer.content())) {
+            throw ApiErrors.of(404, "No question " + id + " is waiting in the tools console");
+        }
+        return Response.noContent().build();
+    }
+
+    private static JsonObject arguments(String body) {
+        return ApiErrors.body(body == null || body.isBlank() ? "{}" : body);
+    }
+
+    /** A session to the server that offers the tool, or 404 / 502 / 400. */
+    private ToolBox open(String server, String tool, HttpServletRequest http, ElicitationHandler relay) {
+        Map<String, String> configured = servers.servers(ApiErrors.self(http));
+        if (!configured.containsKey(server)) {
+            throw ApiErrors.of(404, "No MCP server named " + server);
+        }
+        ToolBox box = new ToolBox(Map.of(server, configured.get(server)), sessions, relay);
+        if (box.missing().containsKey(server)) {
+            box.close();
+            throw ApiErrors.of(502, "The MCP server " + server + " is unavailable: " + box.missing().get(server));
+        }
+        if (box.tools().stream().noneMatch(t -> t.definition().name().equals(tool))) {
+            box.close();
+            throw ApiErrors.of(400, "The MCP server " + server + " has no tool named " + tool);
+        }
+        return box;
+    }
+
+    /** The tool result plus {@code isError} and its text, as the page shows it. */
+    static JsonObject toJson(CallToolResult result) {
+        return JsonCodec.object(result.toJson()).add("isError", result.isError()).add("text", result.text()).build();
     }
 }

