@@ -510,7 +510,7 @@ class McpServerIT {
             assertTrue(status >= 200 && status < 500, "no 5xx for " + body + ": " + status);
         }
         assertEquals(200, mcp.post(ping(1), session).statusCode());
-        HttpResponse<String> health = mcp.send(HttpRequest.newBuilder(base.resolve("health/ready")).GET().build());
+        HttpResponse<String> health = mcp.send(HttpRequest.newBuilder(Servers.health(base, "ready")).GET().build());
         assertEquals(200, health.statusCode(), health.body());
     }
 
