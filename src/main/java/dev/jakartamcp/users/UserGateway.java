@@ -48,7 +48,8 @@ public class UserGateway {
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000, successThreshold = 1,
             skipOn = {UserServiceException.NotFound.class, UserServiceException.Rejected.class})
     public CompletionStage<JsonArray> search(String name, String surname, String email, String gender) {
-        return call(() -> JsonCodec.parse(clients.get().search(name, surname, email, gender)).asJsonArray());
+        return call(() -> JsonCodec.parse(clients.get().search(percent(name), percent(surname), percent(email), percent(gender)))
+                .asJsonArray());
     }
 
     @Asynchronous
@@ -78,7 +79,21 @@ public class UserGateway {
         });
     }
 
-    /** Connection failures and unreadable answers become {@link UserServiceException.Unavailable}. */
+    /**
+     * A query value with its {@code %} signs already encoded. Both REST clients keep a valid
+     * {@code %XX} triplet as it is and encode everything else, so {@code 100%} and {@code %41} reach
+     * the service as typed. RESTEasy (WildFly) throws while encoding a lone {@code %} instead.
+     */
+    static String percent(String value) {
+        return value == null || value.indexOf('%') < 0 ? value : value.replace("%", "%25");
+    }
+
+    /**
+     * Connection failures and unreadable answers become {@link UserServiceException.Unavailable}.
+     * A request the client cannot even build from the caller's input is {@link UserServiceException.Rejected}:
+     * bad input must never count against the circuit breaker, or a few odd searches would cut the
+     * user tools off for everyone.
+     */
     private static <T> CompletionStage<T> call(Supplier<T> call) {
         try {
             return CompletableFuture.completedFuture(call.get());
@@ -88,9 +103,18 @@ public class UserGateway {
             if (e.getCause() instanceof UserServiceException mapped) {
                 throw mapped;
             }
+            if (unbuildable(e.getCause())) {
+                throw new UserServiceException.Rejected("the request cannot be encoded (" + e.getCause().getMessage() + ")");
+            }
             throw new UserServiceException.Unavailable("the user service cannot be reached", e);
+        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+            throw new UserServiceException.Rejected("the request cannot be encoded (" + e.getMessage() + ")");
         } catch (RuntimeException e) {
             throw new UserServiceException.Unavailable("the user service gave an unreadable answer", e);
         }
+    }
+
+    private static boolean unbuildable(Throwable cause) {
+        return cause instanceof IllegalArgumentException || cause instanceof IndexOutOfBoundsException;
     }
 }

@@ -27,9 +27,14 @@ final class UserToolFailures {
      */
     static <T> T await(CompletionStage<T> stage, long userId) {
         try {
-            return stage.toCompletableFuture().join();
+            T value = stage.toCompletableFuture().join();
+            UserServiceReadiness.callSucceeded();
+            return value;
         } catch (CompletionException | java.util.concurrent.CancellationException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof CircuitBreakerOpenException) {
+                UserServiceReadiness.callRefusedByOpenCircuit();
+            }
             throw new Failed(toResult(cause, userId), cause instanceof UserServiceException.NotFound);
         }
     }

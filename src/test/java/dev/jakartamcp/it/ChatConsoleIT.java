@@ -134,13 +134,18 @@ class ChatConsoleIT {
     @Test
     void healthMetricsAndOpenApiAreServed() {
         api.call("POST", "api/tools/users/get_user_by_id", "{\"id\":1}"); // the fault-tolerance metrics exist once used
-        assertEquals(200, api.call("GET", "health/ready", null).statusCode());
-        var metrics = api.call("GET", "metrics", null);
+        var ready = api.call("GET", Servers.health(api.base, "ready").toString(), null);
+        assertEquals(200, ready.statusCode(), ready.body());
+        // readiness checks the database and the user service's circuit, not just that the server is up
+        assertTrue(ready.body().contains("database") && ready.body().contains("user-service"), ready.body());
+        assertEquals(200, api.call("GET", Servers.health(api.base, "live").toString(), null).statusCode());
+        var metrics = api.call("GET", Servers.metrics(api.base).toString(), null);
         assertEquals(200, metrics.statusCode());
-        assertTrue(metrics.body().contains("ft_"), "fault-tolerance metrics of the user service client");
+        assertTrue(metrics.body().contains("ft_"), "fault-tolerance metrics of the user service client on " + Servers.name());
+        assertTrue(metrics.body().contains("UserGateway"), "the user service client's own figures");
         var openapi = api.call("GET", "openapi", null);
         assertEquals(200, openapi.statusCode());
-        assertTrue(openapi.body().contains("/v1/users"), openapi.body().substring(0, Math.min(300, openapi.body().length())));
+        assertTrue(Servers.openApiLists(openapi.body(), "/v1", "/users/search"), openapi.body());
     }
 
     /** In real Chromium, phone-sized: the banner, then a tool called from the console's generated form. */

@@ -170,6 +170,37 @@ class McpServerIT {
         assertFalse(r.body().contains("<html"), r.body());
     }
 
+    /**
+     * Undertow (WildFly) caps bodies at 10 MiB by default and would reset the connection; our 413
+     * must come first. server-config/wildfly.cli raises the cap above what the app drains.
+     */
+    @Test
+    void bodyOverTenMebibytesGets413() {
+        String huge = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"pad\":\"" + "x".repeat(12 * 1024 * 1024) + "\"}}";
+        HttpResponse<String> r = mcp.post(huge, mcp.openSession("2025-11-25"));
+        assertEquals(413, r.statusCode(), r.body());
+    }
+
+    /**
+     * A search for "%" (or "100%", "%41") is a search like any other: sent as typed, nothing found,
+     * no error. RESTEasy's client (WildFly) throws on a lone "%"; such bad input must never count
+     * against the user service's circuit breaker, or a few of them would cut the tools off for everyone.
+     */
+    @Test
+    void percentSignsInSearchesNeverOpenTheCircuit() {
+        String session = mcp.openSession("2025-11-25");
+        for (String name : List.of("%", "%", "%", "%", "100%", "%41", "%", "%")) {
+            JsonObject result = callTool(session, "search_users", "{\"name\":\"" + name + "\"}");
+            assertFalse(result.getBoolean("isError", false), name + ": " + result);
+            assertTrue(text(result).startsWith("No users match"), name + ": " + text(result));
+        }
+        JsonObject found = callTool(session, "search_users", "{\"name\":\"Karen\"}");
+        assertFalse(found.getBoolean("isError", false), found.toString());
+        assertTrue(text(found).startsWith("Found"), text(found));
+        HttpResponse<String> health = mcp.send(HttpRequest.newBuilder(Servers.health(base, "ready")).GET().build());
+        assertEquals(200, health.statusCode(), health.body());
+    }
+
     @Test
     void missingSessionIdGets400() {
         HttpResponse<String> r = mcp.post(ping(1), null);
@@ -525,7 +556,7 @@ class McpServerIT {
             assertTrue(status >= 200 && status < 500, "no 5xx for " + body + ": " + status);
         }
         assertEquals(200, mcp.post(ping(1), session).statusCode());
-        HttpResponse<String> health = mcp.send(HttpRequest.newBuilder(base.resolve("health/ready")).GET().build());
+        HttpResponse<String> health = mcp.send(HttpRequest.newBuilder(Servers.health(base, "ready")).GET().build());
         assertEquals(200, health.statusCode(), health.body());
     }
 

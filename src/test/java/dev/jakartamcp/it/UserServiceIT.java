@@ -15,6 +15,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
+import java.util.List;
 import java.net.URL;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -68,6 +69,18 @@ class UserServiceIT {
         HttpResponse<String> r = get("/999999");
         assertEquals(404, r.statusCode());
         assertEquals("User not found", object(r).getString("detail"));
+    }
+
+    /**
+     * Errors without an entity stay without one: no server HTML error page (Payara: Jersey's
+     * setStatusOverSendError; WildFly: RESTEasy sets the status, never sendError).
+     */
+    @Test
+    void bodilessErrorsStayBodiless() {
+        for (HttpResponse<String> r : List.of(get("/no/such/path"), send("PATCH", "", "{}"))) {
+            assertTrue(r.statusCode() == 404 || r.statusCode() == 405, r.statusCode() + " " + r.body());
+            assertEquals("", r.body(), "no error page on " + Servers.name());
+        }
     }
 
     @Test

@@ -30,8 +30,13 @@ final class BodyReader {
             }
             long drained = 0;
             byte[] scratch = new byte[8192];
-            for (int n; drained < (long) limit * DRAIN_FACTOR && (n = in.read(scratch)) != -1; ) {
-                drained += n;
+            try {
+                for (int n; drained < (long) limit * DRAIN_FACTOR && (n = in.read(scratch)) != -1; ) {
+                    drained += n;
+                }
+            } catch (IOException e) {
+                // the container's own cap (Undertow's max-post-size, 10 MiB by default) ended the
+                // body while it was thrown away: it is still too large, and the answer still 413
             }
             return null;
         }
