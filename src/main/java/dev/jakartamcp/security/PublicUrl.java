@@ -29,10 +29,4 @@ public class PublicUrl {
     public String host() {
         return configured().map(URI::getHost).map(h -> h.toLowerCase(Locale.ROOT)).orElse("localhost");
     }
-
-    /** The scheme://host[:port] browsers send as Origin for pages of this application; empty by default. */
-    public Optional<String> origin() {
-        return configured().map(u -> u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getHost().toLowerCase(Locale.ROOT)
-                + (u.getPort() == -1 ? "" : ":" + u.getPort()));
-    }
 }
