@@ -58,6 +58,15 @@ public class McpHttpFilter extends HttpFilter {
         } catch (Rejection r) {
             r.answer().writeTo(response);
             return;
+        } catch (IOException e) {
+            // the client stopped sending its body: no error of ours, and most likely nobody reads this
+            LOG.log(Level.FINE, "MCP request body unreadable", e);
+            TransportErrors.of(400, "The request body could not be read: " + e.getMessage()).with("Connection", "close")
+                    .writeTo(response);
+            return;
+        } catch (RuntimeException e) {
+            incident(e).writeTo(response);
+            return;
         }
         if (request.route() != Route.PLAIN) {
             http.setAttribute(McpRequest.ATTRIBUTE, request);
@@ -71,11 +80,15 @@ public class McpHttpFilter extends HttpFilter {
         try {
             return "DELETE".equals(method) ? exchange.delete(request) : exchange.postJson(server, request);
         } catch (RuntimeException e) {
-            // the last line of defence, as IncidentMapper is for JAX-RS: an id in the log, no stack trace to the client
-            String incident = UUID.randomUUID().toString();
-            LOG.log(Level.SEVERE, "unhandled error, incident " + incident, e);
-            return HttpAnswer.json(500, JsonCodec.writeBytes(JsonCodec.object()
-                    .add("error", "Internal error (incident " + incident + ")").build()));
+            return incident(e);
         }
+    }
+
+    /** The last line of defence, as IncidentMapper is for JAX-RS: an id in the log, no stack trace to the client. */
+    private static HttpAnswer incident(RuntimeException e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, "unhandled error, incident " + incident, e);
+        return HttpAnswer.json(500, JsonCodec.writeBytes(JsonCodec.object()
+                .add("error", "Internal error (incident " + incident + ")").build()));
     }
 }
