@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.Response;
 
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -24,7 +25,7 @@ record HttpAnswer(int status, Map<String, String> headers, byte[] json) {
     }
 
     HttpAnswer with(String header, String value) {
-        var more = new java.util.LinkedHashMap<>(headers);
+        var more = new LinkedHashMap<>(headers);
         more.put(header, value);
         return new HttpAnswer(status, Map.copyOf(more), json);
     }
