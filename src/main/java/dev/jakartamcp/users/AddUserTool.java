@@ -1,5 +1,7 @@
 package dev.jakartamcp.users;
 
+import dev.jakartamcp.security.AuthSettings;
+
 import dev.jakartamcp.mcp.protocol.CallToolResult;
 import dev.jakartamcp.mcp.protocol.ToolAnnotations;
 import dev.jakartamcp.mcp.protocol.ToolDefinition;
@@ -14,6 +16,11 @@ import jakarta.json.JsonObject;
 @ApplicationScoped
 @ServedBy(UsersMcpServer.NAME)
 public class AddUserTool implements McpTool {
+
+    @Override
+    public String requiredScope() {
+        return AuthSettings.WRITE;
+    }
 
     private static final ToolDefinition DEFINITION = new ToolDefinition("add_user", "Add user",
             "Creates a new user. name, surname, email and about_me are required; the email must not be registered "

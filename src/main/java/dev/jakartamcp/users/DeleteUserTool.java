@@ -1,5 +1,7 @@
 package dev.jakartamcp.users;
 
+import dev.jakartamcp.security.AuthSettings;
+
 import dev.jakartamcp.mcp.protocol.CallToolResult;
 import dev.jakartamcp.mcp.protocol.JsonCodec;
 import dev.jakartamcp.mcp.protocol.ToolAnnotations;
@@ -24,6 +26,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 @ServedBy(UsersMcpServer.NAME)
 public class DeleteUserTool implements McpTool {
+
+    @Override
+    public String requiredScope() {
+        return AuthSettings.DELETE;
+    }
 
     private static final ToolDefinition DEFINITION = new ToolDefinition("delete_user", "Delete user",
             "Deletes a user permanently by id. This cannot be undone: the person is asked to confirm when the client "

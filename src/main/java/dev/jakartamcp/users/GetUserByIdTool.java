@@ -1,5 +1,7 @@
 package dev.jakartamcp.users;
 
+import dev.jakartamcp.security.AuthSettings;
+
 import dev.jakartamcp.mcp.protocol.CallToolResult;
 import dev.jakartamcp.mcp.protocol.ToolAnnotations;
 import dev.jakartamcp.mcp.protocol.ToolDefinition;
@@ -14,6 +16,11 @@ import jakarta.json.JsonObject;
 @ApplicationScoped
 @ServedBy(UsersMcpServer.NAME)
 public class GetUserByIdTool implements McpTool {
+
+    @Override
+    public String requiredScope() {
+        return AuthSettings.READ;
+    }
 
     private static final ToolDefinition DEFINITION = new ToolDefinition("get_user_by_id", "Get user by id",
             "Returns one user with all details by their numeric id. Card numbers are masked.",

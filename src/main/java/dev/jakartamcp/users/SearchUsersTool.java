@@ -1,5 +1,7 @@
 package dev.jakartamcp.users;
 
+import dev.jakartamcp.security.AuthSettings;
+
 import dev.jakartamcp.mcp.protocol.CallToolResult;
 import dev.jakartamcp.mcp.protocol.JsonCodec;
 import dev.jakartamcp.mcp.protocol.LogLevel;
@@ -18,6 +20,11 @@ import jakarta.json.JsonObject;
 @ApplicationScoped
 @ServedBy(UsersMcpServer.NAME)
 public class SearchUsersTool implements McpTool {
+
+    @Override
+    public String requiredScope() {
+        return AuthSettings.READ;
+    }
 
     /** The text lists at most this many users; structuredContent has them all. */
     static final int TEXT_LIMIT = 50;

@@ -1,5 +1,7 @@
 package dev.jakartamcp.users;
 
+import dev.jakartamcp.security.AuthSettings;
+
 import dev.jakartamcp.mcp.protocol.CallToolResult;
 import dev.jakartamcp.mcp.protocol.ToolAnnotations;
 import dev.jakartamcp.mcp.protocol.ToolDefinition;
@@ -15,6 +17,11 @@ import jakarta.json.JsonObject;
 @ApplicationScoped
 @ServedBy(UsersMcpServer.NAME)
 public class UpdateUserTool implements McpTool {
+
+    @Override
+    public String requiredScope() {
+        return AuthSettings.WRITE;
+    }
 
     private static final ToolDefinition DEFINITION = new ToolDefinition("update_user", "Update user",
             "Changes the given fields of an existing user; fields left out keep their values. about_me cannot be changed.",

@@ -1,5 +1,7 @@
 package dev.jakartamcp.users;
 
+import dev.jakartamcp.security.AuthSettings;
+
 import dev.jakartamcp.mcp.protocol.JsonCodec;
 import dev.jakartamcp.mcp.protocol.JsonRpcError;
 import dev.jakartamcp.mcp.protocol.ResourceContents;
@@ -21,6 +23,11 @@ import java.util.Map;
 @ApplicationScoped
 @ServedBy(UsersMcpServer.NAME)
 public class UserResourceTemplate implements McpResourceTemplate {
+
+    @Override
+    public String requiredScope() {
+        return AuthSettings.READ;
+    }
 
     private static final ResourceDefinition DEFINITION = ResourceDefinition.template("users://{id}", "user", "User",
             "One user of the user service as JSON, by numeric id", "application/json");

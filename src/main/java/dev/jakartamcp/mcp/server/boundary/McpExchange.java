@@ -58,7 +58,7 @@ public class McpExchange {
             }
             JsonRpcMessage message = in.single();
             if (message instanceof JsonRpcMessage.Request request) {
-                JsonRpcMessage answer = dispatcher.handle(server, request, RequestContext.withoutStream(in.session(), in.channel(), request));
+                JsonRpcMessage answer = dispatcher.handle(server, request, RequestContext.withoutStream(in.session(), in.caller(), in.channel(), request));
                 return HttpAnswer.json(200, bytes(answer));
             }
             accept(message, in);
@@ -91,7 +91,7 @@ public class McpExchange {
      */
     void postToolJson(McpServer server, McpRequest in, AsyncResponse async) {
         JsonRpcMessage.Request request = (JsonRpcMessage.Request) in.single();
-        RequestContext context = RequestContext.withoutStream(in.session(), in.channel(), request);
+        RequestContext context = RequestContext.withoutStream(in.session(), in.caller(), in.channel(), request);
         if (!context.register()) {
             in.release();
             executors.unreserveTool();
@@ -125,7 +125,7 @@ public class McpExchange {
     void postToolStream(McpServer server, McpRequest in, HttpServletResponse http, SseEventSink sink, Sse sse) {
         JsonRpcMessage.Request request = (JsonRpcMessage.Request) in.single();
         OutboundStream stream = in.channel().newStream();
-        RequestContext context = new RequestContext(in.session(), in.channel(), stream, request,
+        RequestContext context = new RequestContext(in.session(), in.caller(), in.channel(), stream, request,
                 config.clientRequestTimeoutMillis(), limits.maxPendingClientRequests());
         // registered before the stream opens: a client that cancels once it sees the stream is heard
         boolean registered = context.register();
@@ -191,7 +191,7 @@ public class McpExchange {
         for (JsonRpcMessage message : in.messages()) {
             if (message instanceof JsonRpcMessage.Request request) {
                 answers.add(JsonRpcCodec.encode(dispatcher.handle(server, request,
-                        RequestContext.withoutStream(in.session(), in.channel(), request))));
+                        RequestContext.withoutStream(in.session(), in.caller(), in.channel(), request))));
                 any = true;
             } else {
                 accept(message, in);

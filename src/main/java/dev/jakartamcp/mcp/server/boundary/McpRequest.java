@@ -1,6 +1,7 @@
 package dev.jakartamcp.mcp.server.boundary;
 
 import dev.jakartamcp.mcp.protocol.JsonRpcMessage;
+import dev.jakartamcp.mcp.server.control.Caller;
 import dev.jakartamcp.mcp.server.control.McpSession;
 import dev.jakartamcp.mcp.server.control.SessionChannel;
 
@@ -17,17 +18,18 @@ import java.util.List;
  * @param session  the session, or null for initialize
  * @param channel  the session's live channel, or null for initialize
  * @param client   who sends it, for per-client quotas
+ * @param caller   who sends it and what their token allows
  * @param holdsSlot whether it holds one of the session's request slots, released when it ends
  * @param route    who answers it
  */
 record McpRequest(List<JsonRpcMessage> messages, List<JsonRpcMessage.Error> rejected, boolean batch,
-                  McpSession session, SessionChannel channel, String client, boolean holdsSlot,
+                  McpSession session, SessionChannel channel, String client, Caller caller, boolean holdsSlot,
                   Route route) {
 
     static final String ATTRIBUTE = McpRequest.class.getName();
 
-    static McpRequest of(McpSession session, SessionChannel channel, String client) {
-        return new McpRequest(List.of(), List.of(), false, session, channel, client, false, Route.PLAIN);
+    static McpRequest of(McpSession session, SessionChannel channel, Caller caller) {
+        return new McpRequest(List.of(), List.of(), false, session, channel, caller.key(), caller, false, Route.PLAIN);
     }
 
     JsonRpcMessage single() {
@@ -39,15 +41,15 @@ record McpRequest(List<JsonRpcMessage> messages, List<JsonRpcMessage.Error> reje
     }
 
     McpRequest withMessages(List<JsonRpcMessage> messages, List<JsonRpcMessage.Error> rejected, boolean batch) {
-        return new McpRequest(messages, rejected, batch, session, channel, client, holdsSlot, route);
+        return new McpRequest(messages, rejected, batch, session, channel, client, caller, holdsSlot, route);
     }
 
     McpRequest holdingSlot() {
-        return new McpRequest(messages, rejected, batch, session, channel, client, true, route);
+        return new McpRequest(messages, rejected, batch, session, channel, client, caller, true, route);
     }
 
     McpRequest routedTo(Route route) {
-        return new McpRequest(messages, rejected, batch, session, channel, client, holdsSlot, route);
+        return new McpRequest(messages, rejected, batch, session, channel, client, caller, holdsSlot, route);
     }
 
     /** Gives the session's request slot back; every path that ends the request calls it. */

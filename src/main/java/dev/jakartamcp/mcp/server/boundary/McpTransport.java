@@ -3,6 +3,7 @@ package dev.jakartamcp.mcp.server.boundary;
 import dev.jakartamcp.mcp.protocol.JsonRpcError;
 import dev.jakartamcp.mcp.protocol.JsonRpcMessage;
 import dev.jakartamcp.mcp.protocol.ProtocolVersion;
+import dev.jakartamcp.mcp.server.control.Caller;
 import dev.jakartamcp.mcp.server.control.EventId;
 import dev.jakartamcp.mcp.server.control.McpLimits;
 import dev.jakartamcp.mcp.server.control.McpServer;
@@ -42,16 +43,20 @@ class McpTransport {
     @Inject
     Admission admission;
 
+    @Inject
+    McpAccessGuard guard;
+
     McpRequest accept(HttpServletRequest http, McpServer server) throws IOException {
         // https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#security-warning
         String origin = http.getHeader("Origin");
         if (!originPolicy.allows(origin, http.getLocalPort())) {
             throw new Rejection(TransportErrors.of(403, "Origin not allowed: " + origin));
         }
+        Caller caller = admit(http, server);
         return switch (http.getMethod()) {
-            case "POST" -> post(http, server);
-            case "GET" -> get(http, server);
-            case "DELETE" -> delete(http, server);
+            case "POST" -> post(http, server, caller);
+            case "GET" -> get(http, server, caller);
+            case "DELETE" -> delete(http, server, caller);
             // HEAD, OPTIONS, PUT, PATCH...: the transport defines only these three
             // https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#streamable-http
             default -> throw new Rejection(TransportErrors.of(405, JsonRpcError.TRANSPORT_ERROR,
@@ -64,11 +69,11 @@ class McpTransport {
      * session whose events after it are all still kept.
      * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#listening-for-messages-from-the-server
      */
-    private McpRequest get(HttpServletRequest http, McpServer server) {
+    private McpRequest get(HttpServletRequest http, McpServer server, Caller caller) {
         if (!Acceptance.of(http.getHeader("Accept")).eventStream()) {
             throw new Rejection(TransportErrors.of(406, "Accept must list text/event-stream"));
         }
-        SessionResolver.Found found = resolver.require(http, server);
+        SessionResolver.Found found = resolver.require(http, server, caller);
         admission.rate(found.channel());
         String lastEventId = http.getHeader("Last-Event-ID");
         if (lastEventId != null) {
@@ -85,16 +90,16 @@ class McpTransport {
                         + " are no longer kept (the replay buffer is bounded); what they said is lost"));
             }
         }
-        return McpRequest.of(found.session(), found.channel(), http.getRemoteAddr()).routedTo(Route.EVENTS);
+        return McpRequest.of(found.session(), found.channel(), caller).routedTo(Route.EVENTS);
     }
 
     /** https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#session-management */
-    private McpRequest delete(HttpServletRequest http, McpServer server) {
-        SessionResolver.Found found = resolver.require(http, server);
-        return McpRequest.of(found.session(), found.channel(), http.getRemoteAddr());
+    private McpRequest delete(HttpServletRequest http, McpServer server, Caller caller) {
+        SessionResolver.Found found = resolver.require(http, server, caller);
+        return McpRequest.of(found.session(), found.channel(), caller);
     }
 
-    private McpRequest post(HttpServletRequest http, McpServer server) throws IOException {
+    private McpRequest post(HttpServletRequest http, McpServer server, Caller caller) throws IOException {
         // The client MUST include an Accept header listing both application/json and text/event-stream.
         // https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#sending-messages-to-the-server
         Acceptance accept = Acceptance.of(http.getHeader("Accept"));
@@ -112,12 +117,12 @@ class McpTransport {
                     .with("Connection", "close"));
         }
         MessageDecoder.Decoded decoded = MessageDecoder.decode(body, limits.jsonMaxDepth(), limits.batchMaxMessages());
-        String client = http.getRemoteAddr();
         if (decoded.isInitialize()) {
-            return new McpRequest(decoded.messages(), decoded.rejected(), false, null, null, client, false, Route.PLAIN);
+            return new McpRequest(decoded.messages(), decoded.rejected(), false, null, null, caller.key(), caller, false, Route.PLAIN);
         }
-        SessionResolver.Found found = resolver.require(http, server);
-        McpRequest request = McpRequest.of(found.session(), found.channel(), client)
+        SessionResolver.Found found = resolver.require(http, server, caller);
+        checkScopes(http, server, caller, decoded);
+        McpRequest request = McpRequest.of(found.session(), found.channel(), caller)
                 .withMessages(decoded.messages(), decoded.rejected(), decoded.batch());
         if (decoded.batch()) {
             if (!ProtocolVersion.allowsBatches(found.session().protocolVersion())) {
@@ -139,5 +144,38 @@ class McpTransport {
             return request.routedTo(tool.streams() ? Route.TOOL_STREAM : Route.TOOL_JSON);
         }
         return request; // everything else, pure tools included, is answered on the request thread
+    }
+
+    /** https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#access-token-usage */
+    private Caller admit(HttpServletRequest http, McpServer server) {
+        try {
+            return guard.admit(http, server);
+        } catch (McpAccessGuard.Refusal r) {
+            throw refusal(r);
+        }
+    }
+
+    /**
+     * A request the token lacks a scope for is refused as a whole, before anything runs: 403 with
+     * the insufficient_scope challenge, so the client can step up and send it again.
+     * https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#scope-challenge-handling
+     */
+    private void checkScopes(HttpServletRequest http, McpServer server, Caller caller, MessageDecoder.Decoded decoded) {
+        if (!caller.signedIn()) {
+            return;
+        }
+        for (JsonRpcMessage message : decoded.messages()) {
+            if (message instanceof JsonRpcMessage.Request request) {
+                String scope = RequiredScopes.of(server, request);
+                if (!caller.mayUse(scope)) {
+                    throw refusal(guard.insufficientScope(http, caller, scope));
+                }
+            }
+        }
+    }
+
+    private static Rejection refusal(McpAccessGuard.Refusal r) {
+        HttpAnswer answer = TransportErrors.of(r.status(), r.getMessage());
+        return new Rejection(r.challenge() == null ? answer : answer.with("WWW-Authenticate", r.challenge()));
     }
 }

@@ -2,6 +2,7 @@ package dev.jakartamcp.mcp.server.boundary;
 
 import dev.jakartamcp.mcp.protocol.JsonRpcError;
 import dev.jakartamcp.mcp.protocol.ProtocolVersion;
+import dev.jakartamcp.mcp.server.control.Caller;
 import dev.jakartamcp.mcp.server.control.McpServer;
 import dev.jakartamcp.mcp.server.control.McpSession;
 import dev.jakartamcp.mcp.server.control.SessionChannel;
@@ -31,7 +32,12 @@ class SessionResolver {
     @Inject
     SessionChannels channels;
 
-    Found require(HttpServletRequest http, McpServer server) {
+    /**
+     * A session belongs to the caller who created it: with another person's token it is "not found",
+     * exactly like a session that never existed, so its id reveals nothing.
+     * https://modelcontextprotocol.io/specification/2025-11-25/basic/security_best_practices#session-hijacking
+     */
+    Found require(HttpServletRequest http, McpServer server, Caller caller) {
         String id = http.getHeader(McpHeaders.SESSION_ID);
         if (id == null || id.isBlank()) {
             throw new Rejection(TransportErrors.of(400, "Missing Mcp-Session-Id header; call initialize first"));
@@ -45,7 +51,8 @@ class SessionResolver {
         }
         McpSession session = SessionIds.isWellFormed(id) ? sessions.find(id).orElse(null) : null;
         SessionChannel channel = session == null ? null : channels.get(id);
-        if (session == null || channel == null || !session.server().equals(server.name())) {
+        if (session == null || channel == null || !session.server().equals(server.name())
+                || (caller.signedIn() && !caller.key().equals(session.client()))) {
             throw new Rejection(TransportErrors.of(404, JsonRpcError.SESSION_NOT_FOUND,
                     "Session not found (unknown, expired or deleted); start a new one with initialize"));
         }

@@ -12,6 +12,9 @@ public interface CallContext {
 
     McpSession session();
 
+    /** Who made the request, and what their token allows. */
+    Caller caller();
+
     /**
      * Sends a notification on the request's stream. A request answered with plain JSON has no
      * stream, and the notification is dropped, as the transport allows.

@@ -142,8 +142,7 @@ public class McpDispatcher {
             JsonObject result = switch (request.method()) {
                 // https://modelcontextprotocol.io/specification/2025-11-25/basic/utilities/ping
                 case "ping" -> JsonValue.EMPTY_JSON_OBJECT;
-                case "tools/list" -> server.tools().pageJson(cursor(params), config.toolsPageSize(),
-                        page -> list(page, "tools", t -> t.toJson()));
+                case "tools/list" -> listTools(server, params, context.caller());
                 case "tools/call" -> callTool(server, params, context);
                 case "resources/list" -> list(server.resources().page(cursor(params), config.toolsPageSize()), "resources", r -> r.toJson());
                 case "resources/templates/list" ->
@@ -202,6 +201,19 @@ public class McpDispatcher {
         return result.build();
     }
 
+    /**
+     * tools/list shows a signed-in caller only the tools their token may call; everyone else gets the
+     * cached pages.
+     * https://modelcontextprotocol.io/specification/2025-11-25/server/tools#listing-tools
+     */
+    private JsonObject listTools(McpServer server, JsonObject params, Caller caller) {
+        if (caller != null && caller.signedIn()) {
+            return list(server.tools().page(cursor(params), config.toolsPageSize(), t -> caller.mayUse(t.requiredScope())),
+                    "tools", t -> t.toJson());
+        }
+        return server.tools().pageJson(cursor(params), config.toolsPageSize(), page -> list(page, "tools", t -> t.toJson()));
+    }
+
     private static String cursor(JsonObject params) {
         JsonValue cursor = params.get("cursor");
         if (cursor == null || cursor.getValueType() == ValueType.NULL) {
@@ -226,7 +238,7 @@ public class McpDispatcher {
         // unknown tools are a protocol error: https://modelcontextprotocol.io/specification/2025-11-25/server/tools#error-handling
         McpTool tool = server.tools().find(toolName).orElseThrow(() -> McpError.invalidParams("Unknown tool: " + toolName));
         CallToolResult result = invoke(tool, arguments.asJsonObject(), context);
-        audit.toolCall(null, context.session().id(), server.name(), toolName, JsonCodec.write(arguments),
+        audit.toolCall(context.caller() == null ? null : context.caller().principal(), context.session().id(), server.name(), toolName, JsonCodec.write(arguments),
                 context.isCancelled() ? "cancelled" : result.isError() ? "error" : "ok");
         return result.toJson();
     }

@@ -48,4 +48,13 @@ public interface McpResourceTemplate {
         }
         return Optional.of(values);
     }
+
+    /**
+     * The OAuth scope a caller's token needs to read resources of this template when identity is on; null: none. A tool the
+     * token may not call is not listed to it either.
+     * https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#scope-challenge-handling
+     */
+    default String requiredScope() {
+        return null;
+    }
 }

@@ -36,4 +36,13 @@ public interface McpTool {
 
     /** Expected failures are returned as {@link CallToolResult#error}; an exception means a bug. */
     CallToolResult call(JsonObject arguments, CallContext context);
+
+    /**
+     * The OAuth scope a caller's token needs to call this tool when identity is on; null: none. A tool the
+     * token may not call is not listed to it either.
+     * https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#scope-challenge-handling
+     */
+    default String requiredScope() {
+        return null;
+    }
 }

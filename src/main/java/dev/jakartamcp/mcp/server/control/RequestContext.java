@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 public final class RequestContext implements CallContext {
 
     private final McpSession session;
+    private final Caller caller;
     private final SessionChannel channel;
     private final OutboundStream stream;
     private final JsonValue progressToken;
@@ -29,9 +30,10 @@ public final class RequestContext implements CallContext {
     private double lastProgress = Double.NEGATIVE_INFINITY;
     private JsonObject clientCapabilities;
 
-    public RequestContext(McpSession session, SessionChannel channel, OutboundStream stream,
+    public RequestContext(McpSession session, Caller caller, SessionChannel channel, OutboundStream stream,
                           JsonRpcMessage.Request request, long clientRequestTimeoutMillis, int maxPendingClientRequests) {
         this.session = session;
+        this.caller = caller;
         this.maxPendingClientRequests = maxPendingClientRequests;
         this.channel = channel;
         this.stream = stream;
@@ -72,6 +74,11 @@ public final class RequestContext implements CallContext {
     @Override
     public McpSession session() {
         return session;
+    }
+
+    @Override
+    public Caller caller() {
+        return caller;
     }
 
     @Override
@@ -196,8 +203,8 @@ public final class RequestContext implements CallContext {
     }
 
     /** For requests without a stream of their own. */
-    public static RequestContext withoutStream(McpSession session, SessionChannel channel, JsonRpcMessage.Request request) {
-        return new RequestContext(session, channel, null, request, 0, 0);
+    public static RequestContext withoutStream(McpSession session, Caller caller, SessionChannel channel, JsonRpcMessage.Request request) {
+        return new RequestContext(session, caller, channel, null, request, 0, 0);
     }
 
 }

@@ -52,6 +52,16 @@ public final class ResourceRegistry {
         throw McpError.resourceNotFound(uri);
     }
 
+    /** The scope reading (or subscribing to) a URI needs: that of its resource or first matching template. */
+    public String requiredScope(String uri) {
+        McpResource resource = resources.get(uri);
+        if (resource != null) {
+            return resource.requiredScope();
+        }
+        return templates.stream().filter(t -> t.match(uri).isPresent()).findFirst()
+                .map(McpResourceTemplate::requiredScope).orElse(null);
+    }
+
     /** Whether a URI names a resource we serve (fixed or by template), for subscriptions. */
     public boolean knows(String uri) {
         return resources.containsKey(uri) || templates.stream().anyMatch(t -> t.match(uri).isPresent());

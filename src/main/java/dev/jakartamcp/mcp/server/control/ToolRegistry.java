@@ -39,6 +39,11 @@ public final class ToolRegistry {
         return Pages.of(tools.values().stream().map(McpTool::definition).toList(), "tools", cursor, pageSize);
     }
 
+    /** A page of the tools a caller may see: filtered per caller, so never cached. */
+    public Pages.Page<ToolDefinition> page(String cursor, int pageSize, java.util.function.Predicate<McpTool> visible) {
+        return Pages.of(tools.values().stream().filter(visible).map(McpTool::definition).toList(), "tools", cursor, pageSize);
+    }
+
     /**
      * A page as JSON, built once per cursor and page size while the tools stay the same. An invalid
      * cursor is refused by {@link #page} and never cached, so the cache holds one entry per page.

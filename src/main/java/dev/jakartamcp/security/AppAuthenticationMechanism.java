@@ -1,0 +1,61 @@
+package dev.jakartamcp.security;
+
+import dev.jakartamcp.mcp.server.control.McpServers;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The application's one HTTP authentication mechanism (Jakarta Security allows one per
+ * application), portable to every server that runs Jakarta Security 3: bearer access tokens on the
+ * MCP endpoints. It only establishes who calls; it never answers on its own, so what a refusal looks
+ * like (401 with the RFC 9728 challenge, 403 insufficient_scope, a JSON error) is decided by the
+ * filters and the MCP transport, the same on Payara and WildFly.
+ */
+@ApplicationScoped
+public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
+
+    @Inject
+    AuthSettings settings;
+
+    @Inject
+    McpServers servers;
+
+    @Inject
+    AccessTokenVerifier verifier;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        if (!settings.enabled()) {
+            return context.doNothing();
+        }
+        String token = BearerToken.fromHeader(request.getHeader("Authorization"));
+        if (token != null && isMcpEndpoint(request)) {
+            return bearer(request, token, context);
+        }
+        return context.doNothing();
+    }
+
+    private AuthenticationStatus bearer(HttpServletRequest request, String token, HttpMessageContext context) {
+        try {
+            VerifiedToken verified = verifier.verify(token, settings.resource(request.getLocalPort()));
+            request.setAttribute(BearerToken.ATTRIBUTE, new BearerToken.Valid(verified));
+            return context.notifyContainerAboutLogin(verified.name(), verified.roles());
+        } catch (AccessTokenVerifier.InvalidToken e) {
+            request.setAttribute(BearerToken.ATTRIBUTE, new BearerToken.Invalid(e.getMessage()));
+        } catch (IdentityProvider.Unreachable e) {
+            request.setAttribute(BearerToken.ATTRIBUTE, new BearerToken.ProviderUnreachable(e.getMessage()));
+        }
+        return context.doNothing();
+    }
+
+    private boolean isMcpEndpoint(HttpServletRequest request) {
+        String path = request.getServletPath();
+        return servers.atPath(path.startsWith("/") ? path.substring(1) : path) != null;
+    }
+}

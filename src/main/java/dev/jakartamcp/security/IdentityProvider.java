@@ -1,0 +1,84 @@
+package dev.jakartamcp.security;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.oauth2.sdk.GeneralException;
+import com.nimbusds.oauth2.sdk.id.Issuer;
+import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.io.IOException;
+
+/**
+ * The configured OpenID provider: its discovery document (OpenID Connect Discovery 1.0, which
+ * also checks that the document's issuer is the configured one) and its signing keys, fetched on
+ * first use and cached. The key set is refreshed when a token names an unknown {@code kid}, so the
+ * provider can rotate keys. While the provider is unreachable, discovery is retried at most every
+ * few seconds, so a storm of requests does not become a storm against it.
+ */
+@ApplicationScoped
+public class IdentityProvider {
+
+    /** The provider could not be reached or answered nonsense. */
+    public static class Unreachable extends RuntimeException {
+        Unreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private static final long RETRY_AFTER_FAILURE_MILLIS = 5_000;
+
+    @Inject
+    AuthSettings settings;
+
+    @Inject
+    @ConfigProperty(name = "auth.http.connect-timeout-millis", defaultValue = "2000")
+    int connectTimeoutMillis;
+
+    @Inject
+    @ConfigProperty(name = "auth.http.read-timeout-millis", defaultValue = "5000")
+    int readTimeoutMillis;
+
+    private volatile OIDCProviderMetadata metadata;
+    private volatile JWKSource<SecurityContext> keys;
+    private volatile long failedAt;
+    private volatile Unreachable lastFailure;
+
+    public OIDCProviderMetadata metadata() {
+        OIDCProviderMetadata known = metadata;
+        return known != null ? known : discover();
+    }
+
+    public JWKSource<SecurityContext> keys() {
+        metadata();
+        return keys;
+    }
+
+    private synchronized OIDCProviderMetadata discover() {
+        if (metadata != null) {
+            return metadata;
+        }
+        if (lastFailure != null && System.currentTimeMillis() - failedAt < RETRY_AFTER_FAILURE_MILLIS) {
+            throw lastFailure;
+        }
+        String issuer = settings.issuer().orElseThrow(() -> new IllegalStateException("auth.issuer is not set"));
+        try {
+            OIDCProviderMetadata found = OIDCProviderMetadata.resolve(new Issuer(issuer), connectTimeoutMillis, readTimeoutMillis);
+            keys = JWKSourceBuilder.create(found.getJWKSetURI().toURL(),
+                            new DefaultResourceRetriever(connectTimeoutMillis, readTimeoutMillis, 512 * 1024))
+                    .build();
+            metadata = found;
+            lastFailure = null;
+            return found;
+        } catch (GeneralException | IOException | RuntimeException e) {
+            failedAt = System.currentTimeMillis();
+            lastFailure = new Unreachable("The identity provider " + issuer + " is unreachable or its discovery document is unusable: "
+                    + e.getMessage(), e);
+            throw lastFailure;
+        }
+    }
+}
