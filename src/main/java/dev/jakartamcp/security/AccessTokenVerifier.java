@@ -56,8 +56,9 @@ public class AccessTokenVerifier {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt")));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ASYMMETRIC, provider.keys()));
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(Set.of(resource),
-                new JWTClaimsSet.Builder().issuer(issuer).build(), Set.of("sub", "exp"), null);
+        // mutable sets: Nimbus asks them whether they contain null, which Set.of answers with an NPE
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(new HashSet<>(Set.of(resource)),
+                new JWTClaimsSet.Builder().issuer(issuer).build(), new HashSet<>(Set.of("sub", "exp")), null);
         claims.setMaxClockSkew(settings.clockSkewSeconds());
         processor.setJWTClaimsSetVerifier(claims);
         JWTClaimsSet verified;

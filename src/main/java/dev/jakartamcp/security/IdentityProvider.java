@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
+import java.util.logging.Logger;
 
 /**
  * The configured OpenID provider: its discovery document (OpenID Connect Discovery 1.0, which
@@ -30,6 +31,7 @@ public class IdentityProvider {
         }
     }
 
+    private static final Logger LOG = Logger.getLogger(IdentityProvider.class.getName());
     private static final long RETRY_AFTER_FAILURE_MILLIS = 5_000;
 
     @Inject
@@ -76,6 +78,8 @@ public class IdentityProvider {
             return found;
         } catch (GeneralException | IOException | RuntimeException e) {
             failedAt = System.currentTimeMillis();
+            // one line per retry window, without a stack trace: this is the provider's trouble, not ours
+            LOG.warning("identity provider " + issuer + " unreachable or unusable: " + e);
             lastFailure = new Unreachable("The identity provider " + issuer + " is unreachable or its discovery document is unusable: "
                     + e.getMessage(), e);
             throw lastFailure;
