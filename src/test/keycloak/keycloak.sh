@@ -38,6 +38,15 @@ alive() {
     tr '\0' ' ' <"/proc/$1/cmdline" | grep -qF "$KC_HOME/"
 }
 
+# the process group led by $1 still has a process of ours (java outlives a kc.sh killed with SIGKILL)
+group_alive() {
+    local p
+    for p in $(pgrep -g "$1" 2>/dev/null); do
+        alive "$p" && return 0
+    done
+    return 1
+}
+
 fail() {
     echo "[keycloak] ERROR: $*" >&2
     if [ -f "$LOG" ]; then
@@ -51,11 +60,11 @@ fail() {
 stop() {
     local pid=""
     [ -f "$PID_FILE" ] && pid=$(cat "$PID_FILE")
-    if alive "$pid"; then
+    if alive "$pid" || group_alive "$pid"; then
         log "stopping Keycloak (process group $pid)"
         kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
         local waited=0
-        while alive "$pid" || pgrep -g "$pid" >/dev/null 2>&1; do
+        while group_alive "$pid"; do
             if [ $waited -ge $STOP_TIMEOUT ]; then
                 log "still running after ${STOP_TIMEOUT}s: SIGKILL"
                 kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
@@ -82,7 +91,8 @@ start() {
         stop
     fi
     if port_open; then
-        fail "port $PORT is taken by a process this script did not start (no $PID_FILE)"
+        echo "[keycloak] ERROR: port $PORT is taken by a process this script did not start (no $PID_FILE)" >&2
+        exit 1
     fi
 
     # a fresh realm every time: the import skips a realm that already exists in the database
