@@ -7,7 +7,8 @@
 #
 # The log goes to keycloak.log beside the PID file. Keycloak runs in a process group of its own (setsid):
 # kc.sh keeps java as a child (it only execs java after a rebuild of the distribution), and stop ends
-# both by signalling the group. No admin user is created: nothing is configured after the import.
+# both by signalling the group. start first stops a Keycloak of the same distribution left by an
+# interrupted build (PID file, or the port's listener). No admin user: nothing is configured after the import.
 set -euo pipefail
 
 PORT=18180
@@ -20,7 +21,7 @@ STOP_TIMEOUT=60
 usage() { echo "usage: $0 start|stop <keycloak-home> <pid-file>" >&2; exit 2; }
 [ $# -eq 3 ] || usage
 ACTION=$1
-KC_HOME=$(cd "$2" && pwd)
+KC_HOME=$(cd "$2" 2>/dev/null && pwd || echo "$2")
 PID_FILE=$3
 mkdir -p "$(dirname "$PID_FILE")"
 PID_FILE=$(cd "$(dirname "$PID_FILE")" && pwd)/$(basename "$PID_FILE")
@@ -45,6 +46,16 @@ group_alive() {
         alive "$p" && return 0
     done
     return 1
+}
+
+# the process group of a Keycloak of this distribution listening on the port without a PID file
+# (`mvn clean` after an interrupted build); needs ss
+orphan_group() {
+    command -v ss >/dev/null || return 1
+    local pid
+    pid=$(ss -ltnpH "sport = :$PORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2)
+    alive "$pid" || return 1
+    ps -o pgid= -p "$pid" | tr -d ' '
 }
 
 fail() {
@@ -88,6 +99,12 @@ start() {
     [ -x "$KC_HOME/bin/kc.sh" ] || fail "no Keycloak distribution in $KC_HOME"
     # a Keycloak left by an interrupted build
     if [ -f "$PID_FILE" ]; then
+        stop
+    fi
+    local orphan
+    if port_open && orphan=$(orphan_group); then
+        log "a Keycloak of $KC_HOME without a PID file holds the port"
+        echo "$orphan" >"$PID_FILE"
         stop
     fi
     if port_open; then
