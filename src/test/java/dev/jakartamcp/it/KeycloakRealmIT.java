@@ -118,11 +118,14 @@ class KeycloakRealmIT {
         String aliceSub = Keycloak.claims(alice).getString("sub");
 
         JsonObject exchanged = Keycloak.claims(Keycloak.exchange(alice, PAYARA_RESOURCE, "users:read"));
-        assertTrue(audience(exchanged).contains(PAYARA_RESOURCE), exchanged::toString);
-        assertFalse(audience(exchanged).contains(WILDFLY_RESOURCE), exchanged::toString);
+        assertEquals(List.of(PAYARA_RESOURCE), audience(exchanged), exchanged::toString);
         assertEquals(aliceSub, exchanged.getString("sub"));
         assertEquals(Set.of("users:read"), usersScopes(exchanged), exchanged::toString);
         assertTrue(roles(exchanged).contains("user-admin"), exchanged::toString);
+
+        JsonObject forWildFly = Keycloak.claims(Keycloak.exchange(alice, WILDFLY_RESOURCE, "users:read users:write"));
+        assertEquals(List.of(WILDFLY_RESOURCE), audience(forWildFly), forWildFly::toString);
+        assertEquals(Set.of("users:read", "users:write"), usersScopes(forWildFly), forWildFly::toString);
 
         // the audience comes from the scopes: none that carries it, no token
         IllegalStateException e = assertThrows(IllegalStateException.class,
