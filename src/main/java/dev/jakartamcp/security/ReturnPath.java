@@ -43,4 +43,13 @@ final class ReturnPath {
         }
         return candidate;
     }
+
+    /**
+     * The local path under the public base URL. Appended, not resolved: resolving {@code a:b} would
+     * read {@code a:} as a scheme and leave this application.
+     */
+    static URI under(URI base, String localPath) {
+        String root = base.toString().endsWith("/") ? base.toString() : base + "/";
+        return URI.create(root + localOrRoot(localPath).substring(1));
+    }
 }

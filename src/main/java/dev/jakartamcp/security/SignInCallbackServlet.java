@@ -79,7 +79,7 @@ public class SignInCallbackServlet extends HttpServlet {
             return;
         }
         response.setStatus(303);
-        response.setHeader("Location", publicUrl.base(request.getLocalPort()).resolve(pending.get().returnPath().substring(1)).toString());
+        response.setHeader("Location", ReturnPath.under(publicUrl.base(request.getLocalPort()), pending.get().returnPath()).toString());
     }
 
     /** Error codes are ASCII words (RFC 6749, section 4.1.2.1); anything else is not repeated back. */

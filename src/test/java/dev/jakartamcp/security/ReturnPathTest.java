@@ -22,6 +22,16 @@ class ReturnPathTest {
     }
 
     @org.junit.jupiter.api.Test
+    void theRedirectStaysUnderTheBaseUrl() {
+        java.net.URI base = java.net.URI.create("https://mcp.example.com/app/");
+        assertEquals("https://mcp.example.com/app/javascript:alert(1)", ReturnPath.under(base, "/javascript:alert(1)").toString(),
+                "a colon in the path is not a scheme");
+        assertEquals("https://mcp.example.com/app/?tab=tools", ReturnPath.under(base, "/?tab=tools").toString());
+        assertEquals("https://mcp.example.com/app/", ReturnPath.under(base, "//evil.example").toString());
+        assertEquals("http://localhost:8080/chat", ReturnPath.under(java.net.URI.create("http://localhost:8080"), "/chat").toString());
+    }
+
+    @org.junit.jupiter.api.Test
     void nothingOrTooLongIsTheRoot() {
         assertEquals("/", ReturnPath.localOrRoot(null));
         assertEquals("/", ReturnPath.localOrRoot("/" + "a".repeat(3000)));
