@@ -54,8 +54,9 @@ public class SignInTokens {
     SignedInPerson refreshed(SignedInPerson before, Tokens tokens, JWT idToken) throws OidcClient.Refused {
         String refreshToken = tokens.getRefreshToken() == null ? before.refreshToken() : tokens.getRefreshToken().getValue();
         if (idToken == null) {
-            Set<String> roles = new LinkedHashSet<>(before.roles());
-            roles.addAll(rolesOf(tokens.getAccessToken()));
+            // the old ID token's roles (validated at sign-in) and the new access token's: a role taken away goes
+            Set<String> roles = new LinkedHashSet<>(rolesOf(before.idToken()));
+            roles.addAll(rolesOf(tokens.getAccessToken().getValue()));
             return new SignedInPerson(before.issuer(), before.subject(), before.name(), roles,
                     tokens.getAccessToken().getValue(), expiresAt(tokens.getAccessToken()), refreshToken, before.idToken());
         }
@@ -82,7 +83,7 @@ public class SignInTokens {
 
     private SignedInPerson person(IDTokenClaimsSet claims, Tokens tokens, String refreshToken, String idToken) {
         Set<String> roles = new LinkedHashSet<>(ClaimPaths.strings(claims.toJSONObject(), settings.rolesClaim()));
-        roles.addAll(rolesOf(tokens.getAccessToken()));
+        roles.addAll(rolesOf(tokens.getAccessToken().getValue()));
         String subject = claims.getSubject().getValue();
         Object username = claims.getClaim("preferred_username");
         String name = username instanceof String s && !s.isBlank() ? s : subject;
@@ -90,23 +91,26 @@ public class SignInTokens {
                 expiresAt(tokens.getAccessToken()), refreshToken, idToken);
     }
 
-    private Set<String> rolesOf(AccessToken token) {
-        Map<String, Object> claims = jwtClaims(token);
+    private Set<String> rolesOf(String jwt) {
+        Map<String, Object> claims = jwtClaims(jwt);
         return claims == null ? Set.of() : ClaimPaths.strings(claims, settings.rolesClaim());
     }
 
     /** The JWT's exp when the token is a JWT, else expires_in from the token response; null when neither says. */
     static Instant expiresAt(AccessToken token) {
-        Map<String, Object> claims = jwtClaims(token);
+        Map<String, Object> claims = jwtClaims(token.getValue());
         if (claims != null && claims.get("exp") instanceof Date exp) {
             return exp.toInstant();
         }
         return token.getLifetime() > 0 ? Instant.now().plusSeconds(token.getLifetime()) : null;
     }
 
-    private static Map<String, Object> jwtClaims(AccessToken token) {
+    private static Map<String, Object> jwtClaims(String token) {
+        if (token == null) {
+            return null;
+        }
         try {
-            return JWTParser.parse(token.getValue()).getJWTClaimsSet().getClaims();
+            return JWTParser.parse(token).getJWTClaimsSet().getClaims();
         } catch (java.text.ParseException e) {
             return null; // opaque: nothing to read
         }
