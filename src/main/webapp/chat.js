@@ -17,15 +17,36 @@ async function api(method, path, body) {
   const res = await fetch('api/' + path, {
     method, headers: { 'Content-Type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body),
   });
+  await signInIfNeeded(res);
   if (!res.ok) throw new Error(await errorOf(res));
   return res.status === 204 ? null : res.json();
 }
 
 // A POST answered as a stream of events (read with readEvents): a chat message, a console call.
-function stream(path, body) {
-  return fetch('api/' + path, {
+async function stream(path, body) {
+  const res = await fetch('api/' + path, {
     method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' }, body: JSON.stringify(body),
   });
+  await signInIfNeeded(res);
+  return res;
+}
+
+// The API answers 401 with where to sign in; the page goes there and comes back here afterwards.
+async function signInIfNeeded(res) {
+  if (res.status !== 401) return;
+  let login = '/auth/login';
+  try { login = (await res.clone().json()).login || login; } catch (e) { /* the default */ }
+  location.assign(login + '?return=' + encodeURIComponent(location.pathname + location.search));
+  await new Promise(() => {}); // the page is leaving: nothing after this should run
+}
+
+// Who is signed in, and the sign-out control; nothing of it without identity.
+async function loadAccount() {
+  const me = await api('GET', 'me');
+  $('account').hidden = !me.identity;
+  if (me.identity) {
+    $('who').textContent = me.name + (me.roles.length ? ' (' + me.roles.filter((r) => r.startsWith('user-')).join(', ') + ')' : '');
+  }
 }
 
 async function errorOf(res) {
@@ -282,6 +303,7 @@ document.addEventListener('DOMContentLoaded', async () => {
     try { await send(text); } catch (err) { addMessage('error', err.message); } finally { $('send').disabled = false; }
   };
   $('input').addEventListener('keydown', (e) => { if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); $('composer').requestSubmit(); } });
+  await loadAccount();
   try {
     const status = await api('GET', 'tools');
     $('llm-missing').hidden = status.llmConfigured;

@@ -13,7 +13,7 @@ public class ChatApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return Set.of(ConversationsResource.class, ToolsConsoleResource.class, IncidentMapper.class);
+        return Set.of(ConversationsResource.class, ToolsConsoleResource.class, MeResource.class, IncidentMapper.class);
     }
 
     @Override

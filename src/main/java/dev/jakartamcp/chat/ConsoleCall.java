@@ -21,22 +21,27 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One tools-console call answered as a stream: the server's questions go to the page as
- * {@code elicitation} events (answered through {@link Elicitations} as {@link #OWNER}), then one
+ * {@code elicitation} events (answered through {@link Elicitations} as its person's {@link #owner}), then one
  * {@code result} or {@code error} event ends it. The call is cancelled at the server when the page
  * leaves or the deadline passes. Nothing here blocks a thread: the MCP client's threads drive it.
  */
 final class ConsoleCall {
 
-    /** Whose questions the console's answer endpoint may answer. */
-    static final String OWNER = "tools-console";
+    /** Whose questions the console's answer endpoint may answer: everyone's while identity is off, else each person's own. */
+    static String owner(String person) {
+        return person == null ? "tools-console" : "tools-console:" + person;
+    }
 
     private final Elicitations elicitations;
+    private final String owner;
     private final TurnControl control;
     private final EventStream events;
     private final Set<String> asked = ConcurrentHashMap.newKeySet();
 
-    ConsoleCall(Elicitations elicitations, Duration limit, jakarta.ws.rs.sse.SseEventSink sink, jakarta.ws.rs.sse.Sse sse) {
+    ConsoleCall(Elicitations elicitations, String owner, Duration limit, jakarta.ws.rs.sse.SseEventSink sink,
+                jakarta.ws.rs.sse.Sse sse) {
         this.elicitations = elicitations;
+        this.owner = owner;
         this.control = new TurnControl(limit);
         this.events = new EventStream(sink, sse, () -> control.end("The page left before the tool answered."));
     }
@@ -56,7 +61,7 @@ final class ConsoleCall {
             }
         };
         return ElicitationHandler.of(question -> control.isEnded() ? ElicitationHandler.Answer.cancel()
-                : elicitations.ask(OWNER, shown, question));
+                : elicitations.ask(owner, shown, question));
     }
 
     /** Starts the call on the box's session; the box is closed when the call ends. */
@@ -72,7 +77,7 @@ final class ConsoleCall {
         call.whenComplete((result, failure) -> {
             heartbeat.cancel(false);
             deadline.cancel(false);
-            asked.forEach(id -> elicitations.cancel(OWNER, id)); // the server no longer waits for them
+            asked.forEach(id -> elicitations.cancel(owner, id)); // the server no longer waits for them
             if (control.isEnded()) {
                 box.abandon(); // the call may still be winding down on its session: close rather than pool
             }

@@ -21,4 +21,8 @@ public class Conversation {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The person who created it ({@code SignedInPerson#key()}); null when identity is off. */
+    @Column(name = "owner_key", length = 512)
+    public String owner;
 }

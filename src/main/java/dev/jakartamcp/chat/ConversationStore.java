@@ -14,7 +14,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Conversations in the database, so a restart keeps them. Each turn is appended in one transaction. */
+/**
+ * Conversations in the database, so a restart keeps them. Each turn is appended in one transaction.
+ * A conversation belongs to the person who created it: with a person given, the others' are not
+ * found at all (null means identity is off: everyone sees everything, as in development).
+ */
 @ApplicationScoped
 public class ConversationStore {
 
@@ -22,8 +26,9 @@ public class ConversationStore {
     EntityManager em;
 
     @Transactional
-    public Conversation create(String title) {
+    public Conversation create(String title, String owner) {
         Conversation c = new Conversation();
+        c.owner = owner;
         c.id = UUID.randomUUID().toString();
         c.title = title == null || title.isBlank() ? "New conversation" : abbreviate(title);
         c.createdAt = Instant.now();
@@ -31,12 +36,22 @@ public class ConversationStore {
         return c;
     }
 
-    public List<Conversation> all() {
-        return em.createQuery("SELECT c FROM Conversation c ORDER BY c.createdAt DESC", Conversation.class).getResultList();
+    public List<Conversation> all(String person) {
+        if (person == null) {
+            return em.createQuery("SELECT c FROM Conversation c ORDER BY c.createdAt DESC", Conversation.class).getResultList();
+        }
+        return em.createQuery("SELECT c FROM Conversation c WHERE c.owner = :owner ORDER BY c.createdAt DESC", Conversation.class)
+                .setParameter("owner", person).getResultList();
     }
 
-    public Optional<Conversation> find(String id) {
-        return Optional.ofNullable(em.find(Conversation.class, id));
+    /** The conversation, if it exists and {@code person} may see it. */
+    public Optional<Conversation> find(String id, String person) {
+        return Optional.ofNullable(em.find(Conversation.class, id)).filter(c -> mayAccess(c.owner, person));
+    }
+
+    /** Identity off (no person): everything; on: only one's own, so a conversation created while it was off is nobody's. */
+    static boolean mayAccess(String owner, String person) {
+        return person == null || person.equals(owner);
     }
 
     public List<JsonObject> messages(String id) {
@@ -74,9 +89,9 @@ public class ConversationStore {
     }
 
     @Transactional
-    public boolean delete(String id) {
+    public boolean delete(String id, String person) {
         Conversation c = em.find(Conversation.class, id);
-        if (c == null) {
+        if (c == null || !mayAccess(c.owner, person)) {
             return false;
         }
         em.createQuery("DELETE FROM ConversationMessage m WHERE m.conversationId = :id").setParameter("id", id).executeUpdate();

@@ -7,6 +7,7 @@ import dev.jakartamcp.agent.TurnControl;
 import dev.jakartamcp.agent.TurnListener;
 import dev.jakartamcp.mcp.client.ElicitationHandler;
 import dev.jakartamcp.mcp.protocol.JsonCodec;
+import dev.jakartamcp.security.SignedInPerson;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -69,23 +70,23 @@ public class ConversationsResource {
 
     @POST
     @Consumes(MediaType.WILDCARD)
-    public Response create(String body) {
+    public Response create(String body, @Context HttpServletRequest http) {
         String title = body == null || body.isBlank() ? null : ApiErrors.body(body).getString("title", null);
-        Conversation c = store.create(title);
+        Conversation c = store.create(title, person(http));
         return Response.status(201).entity(JsonCodec.write(summary(c))).build();
     }
 
     @GET
-    public String list() {
+    public String list(@Context HttpServletRequest http) {
         JsonArrayBuilder all = JsonCodec.array();
-        store.all().forEach(c -> all.add(summary(c)));
+        store.all(person(http)).forEach(c -> all.add(summary(c)));
         return JsonCodec.write(all.build());
     }
 
     @GET
     @Path("{id}")
-    public String get(@PathParam("id") String id) {
-        Conversation c = store.find(id).orElseThrow(() -> ApiErrors.of(404, "No such conversation"));
+    public String get(@PathParam("id") String id, @Context HttpServletRequest http) {
+        Conversation c = store.find(id, person(http)).orElseThrow(() -> ApiErrors.of(404, "No such conversation"));
         JsonArrayBuilder messages = JsonCodec.array();
         store.messages(id).forEach(messages::add);
         return JsonCodec.write(JsonCodec.object(summary(c)).add("messages", messages).build());
@@ -93,8 +94,8 @@ public class ConversationsResource {
 
     @DELETE
     @Path("{id}")
-    public Response delete(@PathParam("id") String id) {
-        if (!store.delete(id)) {
+    public Response delete(@PathParam("id") String id, @Context HttpServletRequest http) {
+        if (!store.delete(id, person(http))) {
             throw ApiErrors.of(404, "No such conversation");
         }
         turns.cancel(id); // nothing it still does would be kept
@@ -112,7 +113,7 @@ public class ConversationsResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void send(@PathParam("id") String id, String body, @Context HttpServletRequest http,
                      @Context HttpServletResponse response, @Context SseEventSink sink, @Context Sse sse) {
-        store.find(id).orElseThrow(() -> ApiErrors.of(404, "No such conversation"));
+        store.find(id, person(http)).orElseThrow(() -> ApiErrors.of(404, "No such conversation"));
         if (!(ApiErrors.body(body).get("content") instanceof JsonString content) || content.getString().isBlank()) {
             throw ApiErrors.of(400, "The body needs a non-empty string \"content\"");
         }
@@ -150,12 +151,20 @@ public class ConversationsResource {
     @POST
     @Path("{id}/elicitations/{eid}")
     @Consumes(MediaType.WILDCARD)
-    public Response answer(@PathParam("id") String id, @PathParam("eid") String eid, String body) {
+    public Response answer(@PathParam("id") String id, @PathParam("eid") String eid, String body,
+                           @Context HttpServletRequest http) {
+        // someone else's conversation has no questions for you: the same 404 as one that does not exist
+        store.find(id, person(http)).orElseThrow(() -> ApiErrors.of(404, "No question " + eid + " is waiting in this conversation"));
         ElicitationHandler.Answer answer = ApiErrors.answer(body);
         if (!elicitations.answer(id, eid, answer.action(), answer.content())) {
             throw ApiErrors.of(404, "No question " + eid + " is waiting in this conversation");
         }
         return Response.noContent().build();
+    }
+
+    /** Whose conversations these are: the signed-in person's key, null when identity is off. */
+    static String person(HttpServletRequest http) {
+        return SignedInPerson.of(http).map(SignedInPerson::key).orElse(null);
     }
 
     private static JsonObject summary(Conversation c) {

@@ -8,6 +8,12 @@ import dev.jakartamcp.agent.ToolBox;
 import dev.jakartamcp.mcp.client.ElicitationHandler;
 import dev.jakartamcp.mcp.protocol.CallToolResult;
 import dev.jakartamcp.mcp.protocol.JsonCodec;
+import dev.jakartamcp.mcp.server.control.McpServer;
+import dev.jakartamcp.mcp.server.control.McpServers;
+import dev.jakartamcp.mcp.server.control.McpTool;
+import dev.jakartamcp.security.AuthSettings;
+import dev.jakartamcp.security.Roles;
+import dev.jakartamcp.security.SignedInPerson;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,6 +61,12 @@ public class ToolsConsoleResource {
     @Inject
     Elicitations elicitations;
 
+    @Inject
+    AuthSettings auth;
+
+    @Inject
+    McpServers mcpServers;
+
     /** A streamed call is bounded like a chat turn: it may wait for a person. */
     @Inject
     @ConfigProperty(name = "agent.turn.timeout-seconds", defaultValue = "300")
@@ -89,6 +101,7 @@ public class ToolsConsoleResource {
     public String call(@PathParam("server") String server, @PathParam("tool") String tool, String body,
                        @Context HttpServletRequest http) {
         JsonObject arguments = arguments(body);
+        mayCall(server, tool, http);
         try (ToolBox box = open(server, tool, http, null)) {
             CallToolResult result;
             try {
@@ -116,7 +129,9 @@ public class ToolsConsoleResource {
                        @Context HttpServletRequest http, @Context HttpServletResponse response,
                        @Context SseEventSink sink, @Context Sse sse) {
         JsonObject arguments = arguments(body);
-        ConsoleCall call = new ConsoleCall(elicitations, Duration.ofSeconds(timeoutSeconds), sink, sse);
+        mayCall(server, tool, http);
+        ConsoleCall call = new ConsoleCall(elicitations, ConsoleCall.owner(ConversationsResource.person(http)),
+                Duration.ofSeconds(timeoutSeconds), sink, sse);
         ToolBox box = open(server, tool, http, call.relay()); // refusals before the stream starts keep their status
         response.setHeader("Cache-Control", "no-cache");
         response.setHeader("X-Accel-Buffering", "no");
@@ -127,12 +142,35 @@ public class ToolsConsoleResource {
     @POST
     @Path("elicitations/{id}")
     @Consumes(MediaType.WILDCARD)
-    public Response answer(@PathParam("id") String id, String body) {
+    public Response answer(@PathParam("id") String id, String body, @Context HttpServletRequest http) {
         ElicitationHandler.Answer answer = ApiErrors.answer(body);
-        if (!elicitations.answer(ConsoleCall.OWNER, id, answer.action(), answer.content())) {
+        if (!elicitations.answer(ConsoleCall.owner(ConversationsResource.person(http)), id, answer.action(), answer.content())) {
             throw ApiErrors.of(404, "No question " + id + " is waiting in the tools console");
         }
         return Response.noContent().build();
+    }
+
+    /**
+     * With identity on, the person's roles must allow what the tool needs ({@link Roles}): 403 before
+     * anything is called. The scope comes from our own MCP server's tool; tools of other servers
+     * need nothing from us (they never see our tokens).
+     */
+    private void mayCall(String server, String tool, HttpServletRequest http) {
+        if (!auth.enabled()) {
+            return;
+        }
+        SignedInPerson person = SignedInPerson.of(http).orElseThrow(() -> ApiErrors.of(401, "Sign in first."));
+        String url = servers.servers(ApiErrors.self(http)).get(server);
+        String self = ApiErrors.self(http).toString();
+        if (url == null || !url.startsWith(self)) {
+            return;
+        }
+        McpServer ours = mcpServers.atPath(url.substring(self.length()));
+        String scope = ours == null ? null : ours.tools().find(tool).map(McpTool::requiredScope).orElse(null);
+        if (!Roles.mayUseScope(person.roles(), scope)) {
+            throw ApiErrors.of(403, "Your roles do not allow " + tool + " (it needs " + scope + ", which "
+                    + Roles.ADMIN + " has); nothing was called.");
+        }
     }
 
     private static JsonObject arguments(String body) {

@@ -12,9 +12,12 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The application's one HTTP authentication mechanism (Jakarta Security allows one per
  * application), portable to every server that runs Jakarta Security 3: bearer access tokens on the
- * MCP endpoints. It only establishes who calls; it never answers on its own, so what a refusal looks
- * like (401 with the RFC 9728 challenge, 403 insufficient_scope, a JSON error) is decided by the
- * filters and the MCP transport, the same on Payara and WildFly.
+ * MCP endpoints, and everywhere else the person who signed in to the chat page (the HTTP session,
+ * its access token refreshed when due: {@link SessionSignIn}). The session never counts on /mcp,
+ * so a page elsewhere cannot use a person's cookie there. It only establishes who calls; it never
+ * answers on its own, so what a refusal looks like (401 with the RFC 9728 challenge, 403
+ * insufficient_scope, 401 JSON on the chat API) is decided by the filters and the MCP transport,
+ * the same on Payara and WildFly.
  */
 @ApplicationScoped
 public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
@@ -28,17 +31,22 @@ public class AppAuthenticationMechanism implements HttpAuthenticationMechanism {
     @Inject
     AccessTokenVerifier verifier;
 
+    @Inject
+    SessionSignIn sessions;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
         if (!settings.enabled()) {
             return context.doNothing();
         }
-        String token = BearerToken.fromHeader(request.getHeader("Authorization"));
-        if (token != null && isMcpEndpoint(request)) {
-            return bearer(request, token, context);
+        if (isMcpEndpoint(request)) {
+            String token = BearerToken.fromHeader(request.getHeader("Authorization"));
+            return token == null ? context.doNothing() : bearer(request, token, context);
         }
-        return context.doNothing();
+        return sessions.current(request)
+                .map(person -> context.notifyContainerAboutLogin(person.name(), person.roles()))
+                .orElseGet(context::doNothing);
     }
 
     private AuthenticationStatus bearer(HttpServletRequest request, String token, HttpMessageContext context) {

@@ -44,6 +44,16 @@ public class AuthSettings {
     @ConfigProperty(name = "auth.clock-skew-seconds", defaultValue = "60")
     int clockSkewSeconds;
 
+    /** What the chat page asks for at sign-in; the agent gets its MCP token by token exchange, not from these. */
+    @Inject
+    @ConfigProperty(name = "auth.scopes", defaultValue = "openid profile email")
+    String scopes;
+
+    /** The chat's access token is refreshed when it expires within this many seconds. */
+    @Inject
+    @ConfigProperty(name = "auth.refresh-before-seconds", defaultValue = "60")
+    long refreshBeforeSeconds;
+
     @Inject
     PublicUrl publicUrl;
 
@@ -78,6 +88,26 @@ public class AuthSettings {
 
     public String rolesClaim() {
         return rolesClaim;
+    }
+
+    /** The sign-in scopes, always with {@code openid} (OpenID Connect Core 1.0, section 3.1.2.1). */
+    public String scopes() {
+        String configured = scopes == null ? "" : scopes.trim();
+        return java.util.Arrays.asList(configured.split("\\s+")).contains("openid") ? configured : ("openid " + configured).trim();
+    }
+
+    public java.time.Duration refreshBefore() {
+        return java.time.Duration.ofSeconds(Math.max(0, refreshBeforeSeconds));
+    }
+
+    /** Where the identity provider sends the person back after sign-in: always from {@code app.base-url}. */
+    public URI redirectUri(int localPort) {
+        return publicUrl.base(localPort).resolve("auth/callback");
+    }
+
+    /** Where the identity provider sends the person after signing out. */
+    public URI postLogoutUri(int localPort) {
+        return publicUrl.base(localPort);
     }
 
     public int clockSkewSeconds() {
