@@ -9,7 +9,10 @@ const email = process.argv[3];
 // deleting needs the person's confirmation (the server refuses clients that cannot ask): this one always confirms
 const client = new Client({ name: "ts-sdk-interop", version: "1.0.0" }, { capabilities: { elicitation: {} } });
 client.setRequestHandler(ElicitRequestSchema, async () => ({ action: "accept", content: { confirm: true } }));
-const transport = new StreamableHTTPClientTransport(url);
+// an access token, when given, goes on every request (issue 10: a token from Keycloak's client credentials grant)
+const token = process.argv[4];
+const transport = new StreamableHTTPClientTransport(url,
+  token ? { requestInit: { headers: { Authorization: `Bearer ${token}` } } } : undefined);
 await client.connect(transport);
 
 const report = { sessionId: transport.sessionId, protocolVersion: transport.protocolVersion, tools: [], pages: 0 };

@@ -92,6 +92,13 @@ public class Agent {
      */
     public void run(String conversation, List<JsonObject> history, String userText, URI self, TurnListener events,
                     Transcript transcript, TurnControl control) {
+        run(conversation, history, userText, self, url -> McpCredentials.NONE, events, transcript, control);
+    }
+
+    /** @param credentials whom the turn acts for on each MCP server, by URL (the signed-in person on ours) */
+    public void run(String conversation, List<JsonObject> history, String userText, URI self,
+                    java.util.function.Function<String, McpCredentials> credentials, TurnListener events,
+                    Transcript transcript, TurnControl control) {
         TurnListener listener = new LiveListener(events, control);
         JsonObject question = JsonCodec.object().add("role", "user").add("content", userText).build();
         transcript.record(List.of(question));
@@ -108,7 +115,7 @@ public class Agent {
         Runnable unregister = control.onEnd(() -> elicitations.cancelAll(conversation));
         ToolBox tools = null;
         try {
-            tools = openTools(self, relay, control);
+            tools = openTools(self, credentials, relay, control);
             tools.missing().forEach((server, why) -> listener.error("The MCP server " + server + " is unavailable (" + why
                     + "); its tools are missing from this answer."));
             for (int iteration = 0; iteration < maxIterations; iteration++) {
@@ -143,9 +150,10 @@ public class Agent {
     }
 
     /** Leases the servers' sessions off this thread, so even a hanging server cannot outlast the turn. */
-    private ToolBox openTools(URI self, ElicitationHandler relay, TurnControl control) {
+    private ToolBox openTools(URI self, java.util.function.Function<String, McpCredentials> credentials,
+                              ElicitationHandler relay, TurnControl control) {
         CompletableFuture<ToolBox> opening = CompletableFuture.supplyAsync(
-                () -> new ToolBox(servers.servers(self), sessions, relay), toolExecutor);
+                () -> new ToolBox(servers.servers(self), sessions, relay, credentials), toolExecutor);
         try {
             return control.await(opening);
         } catch (TurnControl.Ended e) {

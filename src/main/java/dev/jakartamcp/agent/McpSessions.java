@@ -46,13 +46,16 @@ public class McpSessions {
         private final Key key;
         private final McpClient client;
         private final AtomicReference<ElicitationHandler> relay;
+        private final AtomicReference<McpCredentials> credentials;
         private volatile List<ToolDefinition> tools = List.of();
         private volatile long idleSince;
 
-        private Session(Key key, McpClient client, AtomicReference<ElicitationHandler> relay) {
+        private Session(Key key, McpClient client, AtomicReference<ElicitationHandler> relay,
+                        AtomicReference<McpCredentials> credentials) {
             this.key = key;
             this.client = client;
             this.relay = relay;
+            this.credentials = credentials;
         }
 
         public McpClient client() {
@@ -66,7 +69,7 @@ public class McpSessions {
     }
 
     /** Sessions that relay elicitations declare the capability; the tools console's plain JSON calls do not. */
-    private record Key(String url, boolean relays) {
+    private record Key(String url, boolean relays, String person) {
     }
 
     @Inject
@@ -100,11 +103,17 @@ public class McpSessions {
      * @param relay where elicitations go while leased; null for a session without the capability
      */
     public Session lease(String url, ElicitationHandler relay) {
-        Key key = new Key(url, relay != null);
+        return lease(url, relay, McpCredentials.NONE);
+    }
+
+    /** A session that acts for a person: only ever one that person opened, showing their current token. */
+    public Session lease(String url, ElicitationHandler relay, McpCredentials credentials) {
+        Key key = new Key(url, relay != null, credentials.person());
         Deque<Session> waiting = idle.get(key);
         Session reused = waiting == null ? null : waiting.pollFirst();
         if (reused != null) {
             reused.relay.set(relay);
+            reused.credentials.set(credentials);
             try {
                 reused.tools = reused.client.listTools();
                 return reused;
@@ -113,7 +122,7 @@ public class McpSessions {
                 close(reused);
             }
         }
-        Session fresh = connect(key);
+        Session fresh = connect(key, credentials);
         fresh.relay.set(relay);
         try {
             fresh.tools = fresh.client.listTools();
@@ -147,8 +156,9 @@ public class McpSessions {
         return idle.values().stream().mapToInt(Deque::size).sum();
     }
 
-    private Session connect(Key key) {
+    private Session connect(Key key, McpCredentials first) {
         AtomicReference<ElicitationHandler> relay = new AtomicReference<>();
+        AtomicReference<McpCredentials> credentials = new AtomicReference<>(first);
         // a question that arrives when no turn holds the session (a late one) is cancelled
         ElicitationHandler handler = key.relays() ? ElicitationHandler.of(question -> {
             ElicitationHandler current = relay.get();
@@ -157,8 +167,8 @@ public class McpSessions {
         McpClient client = McpClient.builder(key.url()).clientInfo("jakarta-mcp-agent", "1.0.0").httpClient(http)
                 // relayed calls (a turn, the console's streamed calls) are bounded by their own deadline; plain ones by this
                 .requestTimeout(key.relays() ? Duration.ofMinutes(10) : Duration.ofMinutes(2))
-                .elicitation(handler).connect();
-        return new Session(key, client, relay);
+                .elicitation(handler).bearerToken(() -> credentials.get().token().get()).connect();
+        return new Session(key, client, relay, credentials);
     }
 
     void sweep() {

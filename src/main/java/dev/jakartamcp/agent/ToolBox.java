@@ -37,11 +37,17 @@ public final class ToolBox implements AutoCloseable {
      * @param elicitation where the servers' questions go; null for sessions without the capability
      */
     public ToolBox(Map<String, String> servers, McpSessions pool, ElicitationHandler elicitation) {
+        this(servers, pool, elicitation, url -> McpCredentials.NONE);
+    }
+
+    /** @param credentials whom to act for on each server, by its URL */
+    public ToolBox(Map<String, String> servers, McpSessions pool, ElicitationHandler elicitation,
+                   java.util.function.Function<String, McpCredentials> credentials) {
         this.pool = pool;
         Map<String, List<ToolDefinition>> offered = new LinkedHashMap<>();
         servers.forEach((name, url) -> {
             try {
-                McpSessions.Session session = pool.lease(url, elicitation);
+                McpSessions.Session session = pool.lease(url, elicitation, credentials.apply(url));
                 sessions.put(name, session);
                 offered.put(name, session.tools());
             } catch (RuntimeException e) {

@@ -8,6 +8,7 @@ import dev.jakartamcp.agent.TurnListener;
 import dev.jakartamcp.mcp.client.ElicitationHandler;
 import dev.jakartamcp.mcp.protocol.JsonCodec;
 import dev.jakartamcp.security.SignedInPerson;
+import dev.jakartamcp.security.McpTokens;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -49,6 +50,10 @@ public class ConversationsResource {
 
     private static final Logger LOG = Logger.getLogger(ConversationsResource.class.getName());
     static final long HEARTBEAT_SECONDS = 15;
+
+    /** The agent calls our /mcp as the signed-in person */
+    @Inject
+    McpTokens tokens;
 
     @Inject
     ConversationStore store;
@@ -123,6 +128,7 @@ public class ConversationsResource {
             response.setHeader("Cache-Control", "no-cache");
             response.setHeader("X-Accel-Buffering", "no");
             URI self = ApiErrors.self(http);
+            var credentials = tokens.credentials(http); // read from the HTTP session here, on the request thread
             List<JsonObject> history = store.messages(id);
             TurnControl control = agent.newTurn();
             ChatEvents events = new ChatEvents(sink, sse, () -> control.end("The chat page left before the answer was finished."));
@@ -132,7 +138,7 @@ public class ConversationsResource {
                 ScheduledFuture<?> heartbeat = scheduler.scheduleAtFixedRate(events::heartbeat,
                         HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
                 try {
-                    agent.run(id, history, content.getString(), self, events, group -> store.append(id, group), control);
+                    agent.run(id, history, content.getString(), self, credentials, events, group -> store.append(id, group), control);
                 } catch (RuntimeException e) {
                     LOG.log(Level.SEVERE, "chat turn failed", e);
                     events.error("The turn failed unexpectedly: " + e.getMessage());

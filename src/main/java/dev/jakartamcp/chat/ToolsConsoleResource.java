@@ -12,6 +12,7 @@ import dev.jakartamcp.mcp.server.control.McpServer;
 import dev.jakartamcp.mcp.server.control.McpServers;
 import dev.jakartamcp.mcp.server.control.McpTool;
 import dev.jakartamcp.security.AuthSettings;
+import dev.jakartamcp.security.McpTokens;
 import dev.jakartamcp.security.Roles;
 import dev.jakartamcp.security.SignedInPerson;
 import jakarta.annotation.Resource;
@@ -64,6 +65,10 @@ public class ToolsConsoleResource {
     @Inject
     AuthSettings auth;
 
+    /** The console calls our /mcp as the signed-in person */
+    @Inject
+    McpTokens tokens;
+
     @Inject
     McpServers mcpServers;
 
@@ -79,7 +84,7 @@ public class ToolsConsoleResource {
     public String tools(@Context HttpServletRequest http) {
         Map<String, String> configured = servers.servers(ApiErrors.self(http));
         JsonArrayBuilder list = JsonCodec.array();
-        try (ToolBox box = new ToolBox(configured, sessions, null)) {
+        try (ToolBox box = new ToolBox(configured, sessions, null, tokens.credentials(http))) {
             configured.forEach((name, url) -> {
                 JsonObjectBuilder server = JsonCodec.object().add("name", name).add("url", url)
                         .add("available", !box.missing().containsKey(name));
@@ -183,7 +188,7 @@ public class ToolsConsoleResource {
         if (!configured.containsKey(server)) {
             throw ApiErrors.of(404, "No MCP server named " + server);
         }
-        ToolBox box = new ToolBox(Map.of(server, configured.get(server)), sessions, relay);
+        ToolBox box = new ToolBox(Map.of(server, configured.get(server)), sessions, relay, tokens.credentials(http));
         if (box.missing().containsKey(server)) {
             box.close();
             throw ApiErrors.of(502, "The MCP server " + server + " is unavailable: " + box.missing().get(server));

@@ -132,12 +132,30 @@ public class OidcClient {
         return new LogoutRequest(endSession, hint, null, new ClientID(settings.clientId()), postLogout, null, null).toURI();
     }
 
+    /**
+     * RFC 8693 token exchange: the person's sign-in token for an access token whose audience is
+     * {@code resource}, with only {@code scopes}. The provider decides what it grants.
+     * https://datatracker.ietf.org/doc/html/rfc8693#section-2.1
+     */
+    com.nimbusds.oauth2.sdk.token.AccessToken exchange(String subjectToken, String resource, List<String> scopes) throws Refused {
+        AuthorizationGrant grant = new com.nimbusds.oauth2.sdk.tokenexchange.TokenExchangeGrant(
+                new com.nimbusds.oauth2.sdk.token.TypelessAccessToken(subjectToken),
+                com.nimbusds.oauth2.sdk.token.TokenTypeURI.ACCESS_TOKEN, null, null,
+                com.nimbusds.oauth2.sdk.token.TokenTypeURI.ACCESS_TOKEN,
+                List.of(new com.nimbusds.oauth2.sdk.id.Audience(resource)));
+        return tokenRequest(grant, new Scope(scopes.toArray(String[]::new))).tokens().getAccessToken();
+    }
+
     private record Answer(Tokens tokens, JWT idToken) {
     }
 
     private Answer tokenRequest(AuthorizationGrant grant) throws Refused {
+        return tokenRequest(grant, null);
+    }
+
+    private Answer tokenRequest(AuthorizationGrant grant, Scope scope) throws Refused {
         OIDCProviderMetadata metadata = provider.metadata();
-        HTTPRequest request = new TokenRequest(metadata.getTokenEndpointURI(), clientAuthentication(metadata), grant).toHTTPRequest();
+        HTTPRequest request = new TokenRequest(metadata.getTokenEndpointURI(), clientAuthentication(metadata), grant, scope).toHTTPRequest();
         request.setConnectTimeout(connectTimeoutMillis);
         request.setReadTimeout(readTimeoutMillis);
         HTTPResponse response;

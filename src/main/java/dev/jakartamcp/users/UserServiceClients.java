@@ -1,5 +1,7 @@
 package dev.jakartamcp.users;
 
+import dev.jakartamcp.security.ServiceCredential;
+import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,6 +31,9 @@ public class UserServiceClients {
     @ConfigProperty(name = "users/mp-rest/readTimeout", defaultValue = "5000")
     long readTimeoutMillis;
 
+    @Inject
+    ServiceCredential credential;
+
     private volatile UserServiceClient client;
 
     public UserServiceClient get() {
@@ -56,7 +61,13 @@ public class UserServiceClients {
     }
 
     private UserServiceClient build(URI base) {
-        return RestClientBuilder.newBuilder()
+        RestClientBuilder builder = RestClientBuilder.newBuilder();
+        if (configuredUrl.isEmpty() || configuredUrl.get().isBlank()) {
+            // the embedded service, closed to anonymous callers when identity is on; an upstream one never sees the secret
+            String secret = credential.value();
+            builder.register((ClientRequestFilter) request -> request.getHeaders().putSingle(ServiceCredential.HEADER, secret));
+        }
+        return builder
                 .baseUri(base)
                 .connectTimeout(connectTimeoutMillis, TimeUnit.MILLISECONDS)
                 .readTimeout(readTimeoutMillis, TimeUnit.MILLISECONDS)

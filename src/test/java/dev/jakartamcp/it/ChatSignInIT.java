@@ -167,6 +167,15 @@ class ChatSignInIT {
             assertEquals(List.of("users:read", "users:write", "users:delete"), strings(me, "permissions"));
             assertEquals("alice", me.getString("principal"), "the app's mechanism made her the container's caller on " + Servers.name());
 
+            // the console acts for alice on /mcp, with a token Keycloak exchanged for the MCP resource (RFC 8693)
+            assertEquals(List.of("add_user", "delete_user", "get_user_by_id", "search_users", "update_user"), consoleTools(alice));
+            HttpResponse<String> consoleAdd = send("POST", "api/tools/users/add_user", "{\"name\":\"Ada\",\"surname\":\"Console\","
+                    + "\"email\":\"ada.console@example.org\",\"about_me\":\"added by alice in the console\"}", alice, Map.of());
+            assertEquals(200, consoleAdd.statusCode(), consoleAdd.body());
+            assertFalse(RawMcp.json(consoleAdd.body()).asJsonObject().getBoolean("isError"), consoleAdd.body());
+            assertTrue(send("GET", "v1/users/search?email=ada.console@example.org", null, alice, Map.of()).body().contains("Ada"),
+                    "the user exists in the service");
+
             HttpResponse<String> created = send("POST", "api/conversations", "{\"title\":\"alice's secret plans\"}", alice, Map.of());
             assertEquals(201, created.statusCode(), created.body());
             String conversation = RawMcp.json(created.body()).asJsonObject().getString("id");
@@ -206,8 +215,11 @@ class ChatSignInIT {
             Map<String, Object> add = pageFetch(browser, "api/tools/users/add_user",
                     "{\"name\":\"Not\",\"surname\":\"Added\",\"email\":\"not.added@example.org\",\"about_me\":\"x\"}");
             assertEquals(403L, add.get("status"), add.toString());
-            assertEquals(200, send("GET", "v1/users/" + victim, null, null, Map.of()).statusCode(), "nothing was deleted");
-            assertFalse(send("GET", "v1/users", null, null, Map.of()).body().contains("not.added@example.org"), "nothing was added");
+            assertEquals(200, send("GET", "v1/users/" + victim, null, bob, Map.of()).statusCode(), "nothing was deleted");
+            assertFalse(send("GET", "v1/users/search?email=not.added@example.org", null, bob, Map.of()).body().contains("not.added@example.org"), "nothing was added");
+            assertEquals(403, send("DELETE", "v1/users/" + victim, null, bob, Map.of()).statusCode(), "nor through /v1");
+            // the console acts for bob on /mcp with a token exchanged for users:read only: the write tools are not even listed
+            assertEquals(List.of("get_user_by_id", "search_users"), consoleTools(bob));
 
             // alice's conversation does not exist for bob
             assertFalse(send("GET", "api/conversations", null, bob, Map.of()).body().contains(conversation));
@@ -282,11 +294,31 @@ class ChatSignInIT {
         return manager.getCookieStore().get(base).stream().map(Object::toString).collect(Collectors.joining("; "));
     }
 
+    /** Through /mcp with a machine token from Keycloak: /v1 is closed to anonymous callers when identity is on. */
     private int addUser(String name, String surname, String email) throws Exception {
-        HttpResponse<String> created = send("POST", "v1/users", "{\"name\":\"" + name + "\",\"surname\":\"" + surname
-                + "\",\"email\":\"" + email + "\",\"about_me\":\"x\"}", null, Map.of());
-        assertEquals(201, created.statusCode(), created.body());
-        return RawMcp.json(created.body()).asJsonObject().getInt("id");
+        assertEquals(401, send("POST", "v1/users", "{}", null, Map.of()).statusCode(), "/v1 is closed to anonymous callers");
+        Map<String, String> bearer = Map.of("Authorization", "Bearer "
+                + Keycloak.clientCredentialsToken("mcp-test-machine", "machine-secret", "users:read users:write users:delete"));
+        RawMcp mcp = new RawMcp(base);
+        HttpResponse<String> init = mcp.post(RawMcp.initializeBody(1, "2025-11-25"), null, bearer);
+        assertEquals(200, init.statusCode(), init.body());
+        String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        mcp.post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", session, bearer);
+        HttpResponse<String> added = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"add_user\","
+                + "\"arguments\":{\"name\":\"" + name + "\",\"surname\":\"" + surname + "\",\"email\":\"" + email
+                + "\",\"about_me\":\"x\"}}}", session, bearer);
+        assertEquals(200, added.statusCode(), added.body());
+        return RawMcp.responseOf(added).getJsonObject("result").getJsonObject("structuredContent").getInt("id");
+    }
+
+    /** The tools of our own /mcp as the console lists them for the person of {@code cookies}. */
+    private List<String> consoleTools(String cookies) throws Exception {
+        HttpResponse<String> tools = send("GET", "api/tools", null, cookies, Map.of());
+        assertEquals(200, tools.statusCode(), tools.body());
+        JsonObject users = RawMcp.json(tools.body()).asJsonObject().getJsonArray("servers").getValuesAs(JsonObject.class).stream()
+                .filter(server -> server.getString("name").equals("users")).findFirst().orElseThrow();
+        assertTrue(users.getBoolean("available"), users.toString());
+        return users.getJsonArray("tools").getValuesAs(JsonObject.class).stream().map(t -> t.getString("name")).sorted().toList();
     }
 
     private HttpResponse<String> send(String method, String path, String body, String cookies, Map<String, String> headers)

@@ -61,7 +61,7 @@ public final class McpClient implements AutoCloseable {
     private McpClient(Builder config) {
         this.config = config;
         this.transport = new StreamableHttpTransport(config.endpoint, config.requestTimeout, config.streamIdleTimeout,
-                config.http != null ? config.http : SseHttp.newClient());
+                config.http != null ? config.http : SseHttp.newClient(), config.bearer);
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "mcp-client");
             t.setDaemon(true);
@@ -453,6 +453,7 @@ public final class McpClient implements AutoCloseable {
         private Duration initializeTimeout = Duration.ofSeconds(30);
         private Duration streamIdleTimeout = StreamableHttpTransport.DEFAULT_STREAM_IDLE;
         private HttpClient http;
+        private java.util.function.Supplier<String> bearer = () -> null;
         private ElicitationHandler elicitation;
         private Function<JsonObject, JsonObject> sampling;
         private List<String> roots;
@@ -495,6 +496,16 @@ public final class McpClient implements AutoCloseable {
          */
         public Builder streamIdleTimeout(Duration timeout) {
             this.streamIdleTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Where the access token for this server comes from, asked before every request (so a
+         * refreshed token is used at once); null from it means none. Only ever give it tokens
+         * issued for this server.
+         */
+        public Builder bearerToken(java.util.function.Supplier<String> tokens) {
+            this.bearer = tokens == null ? () -> null : tokens;
             return this;
         }
 

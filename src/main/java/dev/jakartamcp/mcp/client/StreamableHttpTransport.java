@@ -19,6 +19,7 @@ import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.logging.Level;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -47,13 +48,15 @@ final class StreamableHttpTransport {
     private final URI endpoint;
     private final Duration headersTimeout;
     private final Duration streamIdle;
+    private final Supplier<String> bearer;
 
     StreamableHttpTransport(URI endpoint, Duration headersTimeout) {
-        this(endpoint, headersTimeout, DEFAULT_STREAM_IDLE, SseHttp.newClient());
+        this(endpoint, headersTimeout, DEFAULT_STREAM_IDLE, SseHttp.newClient(), () -> null);
     }
 
     /** With the application's shared HttpClient. */
-    StreamableHttpTransport(URI endpoint, Duration headersTimeout, Duration streamIdle, HttpClient http) {
+    StreamableHttpTransport(URI endpoint, Duration headersTimeout, Duration streamIdle, HttpClient http, Supplier<String> bearer) {
+        this.bearer = bearer;
         this.endpoint = endpoint;
         this.headersTimeout = headersTimeout;
         this.streamIdle = streamIdle;
@@ -325,8 +328,16 @@ final class StreamableHttpTransport {
         }
     }
 
-    /** The session id and negotiated version go on every request after initialize. */
-    private static HttpRequest.Builder headers(HttpRequest.Builder builder, Session session) {
+    /**
+     * The access token, when there is one, goes on every request; the session id and negotiated
+     * version on every request after initialize.
+     * https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#access-token-usage
+     */
+    private HttpRequest.Builder headers(HttpRequest.Builder builder, Session session) {
+        String token = bearer.get();
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
         if (session != null && session.id() != null) {
             builder.header("Mcp-Session-Id", session.id());
         }
