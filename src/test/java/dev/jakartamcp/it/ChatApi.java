@@ -22,16 +22,27 @@ final class ChatApi {
 
     final HttpClient http = HttpClient.newHttpClient();
     final URI base;
+    /** The signed-in person's session cookie, or null without identity. */
+    final String cookie;
 
     ChatApi(URI base) {
+        this(base, null);
+    }
+
+    ChatApi(URI base, String cookie) {
         this.base = base;
+        this.cookie = cookie;
+    }
+
+    private HttpRequest.Builder withCookie(HttpRequest.Builder request) {
+        return cookie == null ? request : request.header("Cookie", cookie);
     }
 
     HttpResponse<String> call(String method, String path, String body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(withCookie(b).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -72,9 +83,9 @@ final class ChatApi {
      */
     List<Event> stream(String path, String body, String answers, Function<JsonObject, String> answerer,
                        java.util.function.Consumer<Event> onEvent) {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+        HttpRequest request = withCookie(HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json").header("Accept", "text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(body))).build();
         List<Event> events = new ArrayList<>();
         try {
             HttpResponse<java.util.stream.Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());

@@ -50,9 +50,15 @@ class ChatSignInIT {
     /** Keycloak's access tokens live 300 s: refresh them once they are 6 s old. */
     static final int REFRESH_BEFORE_SECONDS = 294;
 
+    /** The scripted LLM: "delete user N" makes it call delete_user. */
+    static final FakeLlm LLM = new FakeLlm("openai");
+
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.realWarWithConfig(
+                "agent.llm.endpoint=" + LLM.endpoint() + "\n"
+                        + "agent.llm.api-key=" + FakeLlm.KEY + "\n"
+                        + "agent.llm.model=" + FakeLlm.MODEL + "\n" +
                 "auth.issuer=" + Keycloak.ISSUER + "\n"
                         + "auth.client-id=" + Keycloak.CHAT_CLIENT + "\n"
                         + "auth.client-secret=" + Keycloak.CHAT_SECRET + "\n"
@@ -176,6 +182,16 @@ class ChatSignInIT {
             assertTrue(send("GET", "v1/users/search?email=ada.console@example.org", null, alice, Map.of()).body().contains("Ada"),
                     "the user exists in the service");
 
+            // the agent acts for alice too: its delete asks her, and with her yes the user is gone
+            int doomed = addUser("Doomed", "By-Agent", "doomed.by.agent@example.org");
+            ChatApi aliceChat = new ChatApi(base, alice);
+            List<ChatApi.Event> accepted = aliceChat.send(aliceChat.newConversation(), "Please delete user " + doomed,
+                    e -> "{\"action\":\"accept\",\"content\":{\"confirm\":true}}");
+            assertEquals(1, ChatApi.named(accepted, "elicitation").size(), accepted.toString());
+            assertTrue(ChatApi.named(accepted, "tool_result").get(0).data().getString("text").startsWith("Deleted user"),
+                    accepted.toString());
+            assertEquals(404, send("GET", "v1/users/" + doomed, null, alice, Map.of()).statusCode(), "deleted by the agent for alice");
+
             HttpResponse<String> created = send("POST", "api/conversations", "{\"title\":\"alice's secret plans\"}", alice, Map.of());
             assertEquals(201, created.statusCode(), created.body());
             String conversation = RawMcp.json(created.body()).asJsonObject().getString("id");
@@ -220,6 +236,13 @@ class ChatSignInIT {
             assertEquals(403, send("DELETE", "v1/users/" + victim, null, bob, Map.of()).statusCode(), "nor through /v1");
             // the console acts for bob on /mcp with a token exchanged for users:read only: the write tools are not even listed
             assertEquals(List.of("get_user_by_id", "search_users"), consoleTools(bob));
+
+            // the agent acts for bob with his scopes: delete_user is not among its tools, nobody is asked, nothing is deleted
+            ChatApi bobChat = new ChatApi(base, bob);
+            List<ChatApi.Event> refused = bobChat.send(bobChat.newConversation(), "Please delete user " + victim,
+                    e -> "{\"action\":\"accept\",\"content\":{\"confirm\":true}}");
+            assertEquals(0, ChatApi.named(refused, "elicitation").size(), refused.toString());
+            assertEquals(200, send("GET", "v1/users/" + victim, null, bob, Map.of()).statusCode(), "the agent deleted nothing for bob");
 
             // alice's conversation does not exist for bob
             assertFalse(send("GET", "api/conversations", null, bob, Map.of()).body().contains(conversation));
