@@ -20,11 +20,13 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The operators' contract, run literally: {@code java -jar target/payara-micro.jar --deploy
- * target/<war> --contextroot / --port P --nocluster}, with a stable --rootdir. Users created before a
+ * target/<war> --contextroot / --port P --nocluster --prebootcommandfile server-config/loopback.asadmin}, with a stable --rootdir (loopback only, as the run command). Users created before a
  * restart are still there after it (and so are chat conversations), and the seeder does not add another 1000.
  */
 class PackagingIT {
@@ -66,6 +68,10 @@ class PackagingIT {
             HttpResponse<String> mcp = new RawMcp(URI.create("http://localhost:" + port + "/"))
                     .post(RawMcp.initializeBody(1, "2025-11-25"), null);
             assertEquals(200, mcp.statusCode(), "the MCP endpoint is served at /mcp");
+            java.net.InetAddress outside = nonLoopbackAddress();
+            assertNotNull(outside, "this test needs a network interface besides loopback, to prove the port is not open on it");
+            assertThrows(java.net.ConnectException.class, () -> new java.net.Socket(outside, port).close(),
+                    "the run listens on loopback only: nothing answers on " + outside.getHostAddress() + ":" + port);
         } finally {
             stop(first);
         }
@@ -85,6 +91,19 @@ class PackagingIT {
         }
     }
 
+    private static java.net.InetAddress nonLoopbackAddress() throws IOException {
+        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                for (java.net.InetAddress address : java.util.Collections.list(nic.getInetAddresses())) {
+                    if (address instanceof java.net.Inet4Address) {
+                        return address;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
     private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -93,7 +112,9 @@ class PackagingIT {
         String jar = System.getProperty("payara.micro.jar", "target/payara-micro.jar");
         String war = System.getProperty("war.file", "target/jakarta-mcp.war");
         Process process = new ProcessBuilder("java", "-Djava.io.tmpdir=target", "-jar", jar, "--deploy", war,
-                "--contextroot", "/", "--port", Integer.toString(port), "--nocluster", "--rootdir", root.toString())
+                "--contextroot", "/", "--port", Integer.toString(port), "--nocluster", "--rootdir", root.toString(),
+                // as the run command: loopback only, since nothing identifies anyone without auth.issuer
+                "--prebootcommandfile", "server-config/loopback.asadmin")
                 .redirectErrorStream(true).start();
         CountDownLatch ready = new CountDownLatch(1);
         Thread pump = new Thread(() -> {
