@@ -93,6 +93,22 @@ public class McpExchange {
         return HttpAnswer.json(status, bytes(answer));
     }
 
+    /**
+     * A 2026-07-28 tool call that may block: run on the tool executor (its place was reserved),
+     * answered with JSON.
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http
+     */
+    void postStatelessTool(McpServer server, McpRequest in, AsyncResponse async) {
+        executors.runTool(() -> {
+            Response response = Response.serverError().build();
+            try {
+                response = answerStateless(server, in).toResponse();
+            } finally {
+                async.resume(response);
+            }
+        });
+    }
+
     private HttpAnswer initialize(McpServer server, McpRequest in) {
         McpDispatcher.InitializeOutcome outcome = dispatcher.initialize(server, (JsonRpcMessage.Request) in.single(), in.client());
         if (outcome.refusal() != null) {

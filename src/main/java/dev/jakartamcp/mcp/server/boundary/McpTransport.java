@@ -152,8 +152,9 @@ class McpTransport {
 
     /**
      * A 2026-07-28 message: no session (Mcp-Session-Id and Last-Event-ID are ignored); the envelope
-     * and headers are checked, then the scopes, as for any request. It is answered with plain JSON on
-     * the request thread. A notification has nothing to answer.
+     * and headers are checked, then the scopes, as for any request. It is answered with plain JSON: on
+     * the tool executor for a tool that may block, else on the request thread. A notification has
+     * nothing to answer.
      * https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http
      */
     private McpRequest stateless(HttpServletRequest http, McpServer server, Caller caller, MessageDecoder.Decoded decoded) {
@@ -162,7 +163,15 @@ class McpTransport {
         }
         StatelessRequest valid = StatelessRequest.validate(request, http::getHeader);
         checkScopes(http, server, caller, decoded);
-        return McpRequest.stateless(decoded.messages(), valid, caller);
+        McpRequest admitted = McpRequest.stateless(decoded.messages(), valid, caller);
+        // a tool that may wait (on the user service, say) must not hold an HTTP thread
+        McpTool tool = "tools/call".equals(request.method()) && request.params().get("name") instanceof JsonString name
+                ? server.tools().find(name.getString()).orElse(null) : null;
+        if (tool != null && (tool.blocks() || !limits.inlineNonBlocking())) {
+            admission.reserveStatelessTool();
+            return admitted.routedTo(Route.STATELESS_TOOL);
+        }
+        return admitted;
     }
 
     /** https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#access-token-usage */
