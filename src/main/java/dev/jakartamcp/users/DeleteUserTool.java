@@ -14,6 +14,7 @@ import dev.jakartamcp.mcp.server.control.SessionChannels;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -44,6 +45,9 @@ public class DeleteUserTool implements McpTool {
                     .add("default", false)))
             .add("required", JsonCodec.array().add("confirm")).build();
 
+    private static final JsonObject NEEDS_ELICITATION = JsonCodec.object()
+            .add("elicitation", JsonValue.EMPTY_JSON_OBJECT).build();
+
     @Inject
     UserGateway users;
 
@@ -56,6 +60,12 @@ public class DeleteUserTool implements McpTool {
     @Inject
     @ConfigProperty(name = "users.delete.unconfirmed", defaultValue = "refuse")
     String unconfirmed;
+
+    /** The confirmation needs elicitation, unless deleting without it is allowed. */
+    @Override
+    public JsonObject requiredClientCapabilities() {
+        return "allow".equalsIgnoreCase(unconfirmed) ? JsonValue.EMPTY_JSON_OBJECT : NEEDS_ELICITATION;
+    }
 
     @Override
     public ToolDefinition definition() {

@@ -199,6 +199,43 @@ class McpOAuthIT {
         assertEquals(Set.of(), toolNames(none, other));
     }
 
+    /** A 2026-07-28 request has no session, and is guarded exactly like a 2025 one: token first, then scopes. */
+    @Test
+    void statelessRequestsNeedATokenAndTheScopes() {
+        HttpResponse<String> anonymous = mcp.post(stateless("tools/list", null, null), null, statelessHeaders("tools/list", null, null));
+        assertEquals(401, anonymous.statusCode(), anonymous.body());
+        assertTrue(anonymous.headers().firstValue("WWW-Authenticate").orElseThrow().startsWith("Bearer "));
+
+        String reader = goodToken("reader", "users:read");
+        HttpResponse<String> list = mcp.post(stateless("tools/list", null, null), null, statelessHeaders("tools/list", null, reader));
+        assertEquals(200, list.statusCode(), list.body());
+        JsonObject result = RawMcp.json(list.body()).asJsonObject().getJsonObject("result");
+        Set<String> names = new java.util.TreeSet<>();
+        result.getJsonArray("tools").forEach(t -> names.add(t.asJsonObject().getString("name")));
+        assertEquals(Set.of("get_user_by_id", "search_users"), names);
+        assertEquals("private", result.getString("cacheScope"), "a list filtered by the token is not shared");
+
+        HttpResponse<String> delete = mcp.post(stateless("tools/call", "delete_user", "{\"id\":6}"), null,
+                statelessHeaders("tools/call", "delete_user", reader));
+        assertEquals(403, delete.statusCode(), delete.body());
+        assertTrue(delete.headers().firstValue("WWW-Authenticate").orElseThrow().contains("error=\"insufficient_scope\""));
+    }
+
+    static String stateless(String method, String tool, String arguments) {
+        String meta = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+                + "\"io.modelcontextprotocol/clientCapabilities\":{}}";
+        String params = tool == null ? "{" + meta + "}" : "{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "," + meta + "}";
+        return "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"" + method + "\",\"params\":" + params + "}";
+    }
+
+    Map<String, String> statelessHeaders(String method, String name, String token) {
+        Map<String, String> h = new java.util.HashMap<>(token == null ? Map.of() : bearer(token));
+        h.put("MCP-Protocol-Version", "2026-07-28");
+        h.put("Mcp-Method", method);
+        if (name != null) h.put("Mcp-Name", name);
+        return h;
+    }
+
     @Test
     void aSessionIsNotFoundWithAnotherPersonsToken() {
         String alice = goodToken("alice", "users:read");

@@ -26,6 +26,15 @@ public record JsonRpcError(int code, String message, JsonValue data) {
      * the 2026-07-28 revision reserves.
      */
     public static final int LIMIT_EXCEEDED = -32010;
+    // https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http
+    /** A header disagrees with the body, or a required one is missing. */
+    public static final int HEADER_MISMATCH = -32020;
+    // https://modelcontextprotocol.io/specification/2026-07-28/basic/index
+    /** The request needs a client capability it did not declare; data.requiredCapabilities names it. */
+    public static final int MISSING_CAPABILITY = -32021;
+    // https://modelcontextprotocol.io/specification/2026-07-28/basic/versioning
+    /** The protocol version in _meta is not one this server speaks; data.supported and data.requested. */
+    public static final int UNSUPPORTED_VERSION = -32022;
 
     public JsonRpcError(int code, String message) {
         this(code, message, null);

@@ -15,6 +15,16 @@ public final class ProtocolVersion {
     public static final List<String> SUPPORTED = List.of(V2025_11_25, V2025_06_18, V2025_03_26);
 
     /**
+     * The stateless revision: no initialize, no session; every request carries its version in _meta.
+     * Not in {@link #SUPPORTED}, which is what initialize negotiates.
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/versioning
+     */
+    public static final String V2026_07_28 = "2026-07-28";
+    public static final List<String> STATELESS = List.of(V2026_07_28);
+    /** Every revision this server speaks, newest first, as server/discover and -32022 list them. */
+    public static final List<String> ALL = List.of(V2026_07_28, V2025_11_25, V2025_06_18, V2025_03_26);
+
+    /**
      * The version a server assumes when a request carries no MCP-Protocol-Version header.
      * https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#protocol-version-header
      */

@@ -53,6 +53,13 @@ class Admission {
         }
     }
 
+    /** A place on the tool executor for a 2026-07-28 call, which holds no session slot; or 503. */
+    void reserveStatelessTool() {
+        if (!executors.reserveTool()) {
+            throw refuse(503, 1, "The server is running as many tool calls as it can; try again shortly");
+        }
+    }
+
     static Rejection refuse(int status, long retryAfterSeconds, String message) {
         return new Rejection(TransportErrors.of(status, JsonRpcError.LIMIT_EXCEEDED, message)
                 .with("Retry-After", Long.toString(Math.max(1, retryAfterSeconds))));

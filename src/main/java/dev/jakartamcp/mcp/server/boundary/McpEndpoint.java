@@ -40,6 +40,13 @@ public abstract class McpEndpoint {
     }
 
     @POST
+    @Path("~stateless-tool")
+    @Produces(MediaType.APPLICATION_JSON)
+    public void postStatelessTool(@Context HttpServletRequest http, @Suspended AsyncResponse response) {
+        exchange.postStatelessTool(server(), request(http), response);
+    }
+
+    @POST
     @Path("~tool-stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void postToolStream(@Context HttpServletRequest http, @Context HttpServletResponse response,

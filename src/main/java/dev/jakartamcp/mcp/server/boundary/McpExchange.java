@@ -13,6 +13,7 @@ import dev.jakartamcp.mcp.server.control.McpServerConfig;
 import dev.jakartamcp.mcp.server.control.OutboundStream;
 import dev.jakartamcp.mcp.server.control.RequestContext;
 import dev.jakartamcp.mcp.server.control.SessionChannel;
+import dev.jakartamcp.mcp.server.control.StatelessContext;
 import dev.jakartamcp.mcp.server.control.SessionManager;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,6 +51,9 @@ public class McpExchange {
     /** Everything answered with plain JSON on the request thread: initialize, lists, reads, batches, notifications. */
     HttpAnswer postJson(McpServer server, McpRequest in) {
         try {
+            if (in.isStateless()) {
+                return answerStateless(server, in);
+            }
             if (in.batch()) {
                 return answerBatch(server, in);
             }
@@ -68,6 +72,41 @@ public class McpExchange {
         } finally {
             in.release();
         }
+    }
+
+    /**
+     * A 2026-07-28 request, answered with plain JSON: an unknown (or removed) method is 404, a
+     * missing client capability 400, anything else 200. A notification is acknowledged with 202.
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http
+     */
+    private HttpAnswer answerStateless(McpServer server, McpRequest in) {
+        if (in.stateless() == null) {
+            return HttpAnswer.empty(202);
+        }
+        StatelessContext context = new StatelessContext(in.caller(), in.stateless().meta(), null);
+        JsonRpcMessage answer = dispatcher.handleStateless(server, in.stateless().request(), context);
+        int status = answer instanceof JsonRpcMessage.Error e ? switch (e.error().code()) {
+            case JsonRpcError.METHOD_NOT_FOUND -> 404;
+            case JsonRpcError.MISSING_CAPABILITY -> 400;
+            default -> 200;
+        } : 200;
+        return HttpAnswer.json(status, bytes(answer));
+    }
+
+    /**
+     * A 2026-07-28 tool call that may block: run on the tool executor (its place was reserved),
+     * answered with JSON.
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http
+     */
+    void postStatelessTool(McpServer server, McpRequest in, AsyncResponse async) {
+        executors.runTool(() -> {
+            Response response = Response.serverError().build();
+            try {
+                response = answerStateless(server, in).toResponse();
+            } finally {
+                async.resume(response);
+            }
+        });
     }
 
     private HttpAnswer initialize(McpServer server, McpRequest in) {

@@ -21,15 +21,30 @@ import java.util.List;
  * @param caller   who sends it and what their token allows
  * @param holdsSlot whether it holds one of the session's request slots, released when it ends
  * @param route    who answers it
+ * @param stateless a validated 2026-07-28 request (no session), or null
  */
 record McpRequest(List<JsonRpcMessage> messages, List<JsonRpcMessage.Error> rejected, boolean batch,
                   McpSession session, SessionChannel channel, String client, Caller caller, boolean holdsSlot,
-                  Route route) {
+                  Route route, StatelessRequest stateless) {
 
     static final String ATTRIBUTE = McpRequest.class.getName();
 
     static McpRequest of(McpSession session, SessionChannel channel, Caller caller) {
-        return new McpRequest(List.of(), List.of(), false, session, channel, caller.key(), caller, false, Route.PLAIN);
+        return new McpRequest(List.of(), List.of(), false, session, channel, caller.key(), caller, false, Route.PLAIN, null);
+    }
+
+    /**
+     * A 2026-07-28 message: no session, no slot. A notification has nothing to validate
+     * ({@code stateless} is null then).
+     */
+    static McpRequest stateless(List<JsonRpcMessage> messages, StatelessRequest stateless, Caller caller) {
+        return new McpRequest(messages, List.of(), false, null, null, caller.key(), caller, false, Route.PLAIN, stateless);
+    }
+
+    /** Whether it is served without a session (2026-07-28). */
+    boolean isStateless() {
+        // initialize with the envelope is a 2026 request too (and an unknown method there)
+        return stateless != null || (session == null && !messages.isEmpty() && !isInitialize());
     }
 
     JsonRpcMessage single() {
@@ -41,15 +56,15 @@ record McpRequest(List<JsonRpcMessage> messages, List<JsonRpcMessage.Error> reje
     }
 
     McpRequest withMessages(List<JsonRpcMessage> messages, List<JsonRpcMessage.Error> rejected, boolean batch) {
-        return new McpRequest(messages, rejected, batch, session, channel, client, caller, holdsSlot, route);
+        return new McpRequest(messages, rejected, batch, session, channel, client, caller, holdsSlot, route, stateless);
     }
 
     McpRequest holdingSlot() {
-        return new McpRequest(messages, rejected, batch, session, channel, client, caller, true, route);
+        return new McpRequest(messages, rejected, batch, session, channel, client, caller, true, route, stateless);
     }
 
     McpRequest routedTo(Route route) {
-        return new McpRequest(messages, rejected, batch, session, channel, client, caller, holdsSlot, route);
+        return new McpRequest(messages, rejected, batch, session, channel, client, caller, holdsSlot, route, stateless);
     }
 
     /** Gives the session's request slot back; every path that ends the request calls it. */

@@ -117,8 +117,12 @@ class McpTransport {
                     .with("Connection", "close"));
         }
         MessageDecoder.Decoded decoded = MessageDecoder.decode(body, limits.jsonMaxDepth(), limits.batchMaxMessages());
+        if (EraSelector.isStateless(decoded, http.getHeader(McpHeaders.PROTOCOL_VERSION))) {
+            return stateless(http, server, caller, decoded);
+        }
         if (decoded.isInitialize()) {
-            return new McpRequest(decoded.messages(), decoded.rejected(), false, null, null, caller.key(), caller, false, Route.PLAIN);
+            return new McpRequest(decoded.messages(), decoded.rejected(), false, null, null, caller.key(), caller, false,
+                    Route.PLAIN, null);
         }
         SessionResolver.Found found = resolver.require(http, server, caller);
         checkScopes(http, server, caller, decoded);
@@ -144,6 +148,30 @@ class McpTransport {
             return request.routedTo(tool.streams() ? Route.TOOL_STREAM : Route.TOOL_JSON);
         }
         return request; // everything else, pure tools included, is answered on the request thread
+    }
+
+    /**
+     * A 2026-07-28 message: no session (Mcp-Session-Id and Last-Event-ID are ignored); the envelope
+     * and headers are checked, then the scopes, as for any request. It is answered with plain JSON: on
+     * the tool executor for a tool that may block, else on the request thread. A notification has
+     * nothing to answer.
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http
+     */
+    private McpRequest stateless(HttpServletRequest http, McpServer server, Caller caller, MessageDecoder.Decoded decoded) {
+        if (!(decoded.messages().get(0) instanceof JsonRpcMessage.Request request)) {
+            return McpRequest.stateless(decoded.messages(), null, caller);
+        }
+        StatelessRequest valid = StatelessRequest.validate(request, http::getHeader);
+        checkScopes(http, server, caller, decoded);
+        McpRequest admitted = McpRequest.stateless(decoded.messages(), valid, caller);
+        // a tool that may wait (on the user service, say) must not hold an HTTP thread
+        McpTool tool = "tools/call".equals(request.method()) && request.params().get("name") instanceof JsonString name
+                ? server.tools().find(name.getString()).orElse(null) : null;
+        if (tool != null && (tool.blocks() || !limits.inlineNonBlocking())) {
+            admission.reserveStatelessTool();
+            return admitted.routedTo(Route.STATELESS_TOOL);
+        }
+        return admitted;
     }
 
     /** https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#access-token-usage */

@@ -16,6 +16,8 @@ enum Route {
     TOOL_JSON("~tool-json"),
     /** A tool call that may stream, answered on its own SSE stream. */
     TOOL_STREAM("~tool-stream"),
+    /** A 2026-07-28 tool call that may block, answered with JSON from the tool executor; no session. */
+    STATELESS_TOOL("~stateless-tool"),
     /** GET: the session's standalone stream, or a resumed one. */
     EVENTS("");
 

@@ -169,6 +169,70 @@ public class McpDispatcher {
         }
     }
 
+    /**
+     * Answers a 2026-07-28 request: no session, no initialize; what the client can do travels in
+     * the request's _meta. Methods the revision removed, and those of capabilities this server does
+     * not advertise, are unknown (-32601).
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/index
+     */
+    public JsonRpcMessage handleStateless(McpServer server, JsonRpcMessage.Request request, StatelessContext context) {
+        try {
+            if (!StatelessMethods.serves(server, request.method())) {
+                throw new McpError(new JsonRpcError(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + request.method()));
+            }
+            JsonObject params = request.params();
+            JsonObject result = switch (request.method()) {
+                case "server/discover" -> DiscoverResult.of(server).toJson();
+                case "tools/call" -> {
+                    requireCapabilities(server, params, context);
+                    yield callTool(server, params, context);
+                }
+                default -> answer(server, request, context);
+            };
+            return new JsonRpcMessage.Result(request.id(), StatelessResults.complete(server, request.method(), result, context.caller()));
+        } catch (McpError e) {
+            return new JsonRpcMessage.Error(request.id(), StatelessResults.error(e.error()));
+        } catch (RuntimeException e) {
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "MCP request " + request.method() + " failed, incident " + incident, e);
+            return error(request, JsonRpcError.INTERNAL_ERROR, "Internal error (incident " + incident + ")");
+        }
+    }
+
+    /**
+     * A tool that cannot do its work without a client capability the request did not declare is
+     * refused before it runs: -32021 with the capabilities it needs.
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/index
+     */
+    private static void requireCapabilities(McpServer server, JsonObject params, StatelessContext context) {
+        if (!(params.get("name") instanceof JsonString name)) {
+            return; // callTool says what is wrong
+        }
+        McpTool tool = server.tools().find(name.getString()).orElse(null);
+        JsonObject required = tool == null ? JsonValue.EMPTY_JSON_OBJECT : tool.requiredClientCapabilities();
+        if (required.keySet().stream().anyMatch(c -> !context.clientSupports(c))) {
+            throw new McpError(new JsonRpcError(JsonRpcError.MISSING_CAPABILITY, "The tool " + name.getString()
+                    + " needs client capabilities this request did not declare: " + String.join(", ", required.keySet()),
+                    JsonCodec.object().add("requiredCapabilities", required).build()));
+        }
+    }
+
+    /** The methods both revisions answer alike. */
+    private JsonObject answer(McpServer server, JsonRpcMessage.Request request, CallContext context) {
+        JsonObject params = request.params();
+        return switch (request.method()) {
+            case "tools/list" -> listTools(server, params, context.caller());
+            case "resources/list" -> list(server.resources().page(cursor(params), config.toolsPageSize()), "resources", r -> r.toJson());
+            case "resources/templates/list" ->
+                    list(server.resources().templatePage(cursor(params), config.toolsPageSize()), "resourceTemplates", r -> r.toJson());
+            case "resources/read" -> readResource(server, params, context);
+            case "prompts/list" -> list(server.prompts().page(cursor(params), config.toolsPageSize()), "prompts", p -> p.toJson());
+            case "prompts/get" -> getPrompt(server, params, context);
+            case "completion/complete" -> complete(server, params);
+            default -> throw new McpError(new JsonRpcError(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + request.method()));
+        };
+    }
+
     /** Notifications from the client. Unknown ones are ignored, as JSON-RPC allows. */
     public void accept(JsonRpcMessage.Notification notification, McpSession session) {
         switch (notification.method()) {
@@ -238,7 +302,8 @@ public class McpDispatcher {
         // unknown tools are a protocol error: https://modelcontextprotocol.io/specification/2025-11-25/server/tools#error-handling
         McpTool tool = server.tools().find(toolName).orElseThrow(() -> McpError.invalidParams("Unknown tool: " + toolName));
         CallToolResult result = invoke(tool, arguments.asJsonObject(), context);
-        audit.toolCall(context.caller() == null ? null : context.caller().principal(), context.session().id(), server.name(), toolName, JsonCodec.write(arguments),
+        audit.toolCall(context.caller() == null ? null : context.caller().principal(),
+                context.session() == null ? "none (stateless)" : context.session().id(), server.name(), toolName, JsonCodec.write(arguments),
                 context.isCancelled() ? "cancelled" : result.isError() ? "error" : "ok");
         return result.toJson();
     }

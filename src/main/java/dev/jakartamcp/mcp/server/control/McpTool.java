@@ -3,6 +3,7 @@ package dev.jakartamcp.mcp.server.control;
 import dev.jakartamcp.mcp.protocol.CallToolResult;
 import dev.jakartamcp.mcp.protocol.ToolDefinition;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 /**
  * The extension point for tools: a CDI bean implementing this, qualified with {@link ServedBy},
@@ -44,5 +45,14 @@ public interface McpTool {
      */
     default String requiredScope() {
         return null;
+    }
+
+    /**
+     * The client capabilities a call cannot do without, e.g. {@code {"elicitation": {}}}. A
+     * 2026-07-28 request that does not declare them is refused with -32021 before the tool runs.
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/index
+     */
+    default JsonObject requiredClientCapabilities() {
+        return JsonValue.EMPTY_JSON_OBJECT;
     }
 }
