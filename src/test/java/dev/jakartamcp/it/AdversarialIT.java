@@ -58,6 +58,8 @@ class AdversarialIT {
                 mcp.session.max-per-client=60
                 mcp.rate.sessions-per-second=5
                 mcp.rate.sessions-burst=40
+                mcp.rate.stateless-requests-per-second=2
+                mcp.rate.stateless-requests-burst=10
                 mcp.stream.replay.max-stream-bytes=8192
                 mcp.stream.replay.max-session-bytes=16384
                 mcp.stream.replay.max-total-bytes=1048576
@@ -398,6 +400,38 @@ class AdversarialIT {
             assertEquals("HTTP/1.1 200", head);
         }
         Thread.sleep(1_500); // let the creation bucket refill for the health check that follows
+    }
+
+    /**
+     * A 2026-07-28 client has no session to count against, so its requests are rate limited per
+     * client: one sending in a loop gets 429 with Retry-After, while another address is served.
+     */
+    @Test
+    @Order(13)
+    void aStatelessClientSendingInALoopIsSlowedDownAlone() throws Exception {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"_meta\":{"
+                + "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}}}";
+        Map<String, String> headers = Map.of("MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/list");
+        int served = 0;
+        HttpResponse<String> refusal = null;
+        for (int i = 0; i < 60 && refusal == null; i++) {
+            HttpResponse<String> r = mcp.post(body, null, headers);
+            if (r.statusCode() == 200) {
+                served++;
+            } else {
+                refusal = r;
+            }
+        }
+        assertTrue(refusal != null, "a stateless client sending in a loop is stopped");
+        assertLimitError(refusal, 429);
+        assertTrue(served >= 10 && served <= 20, "the burst of 10 (and what refilled meanwhile) was served: " + served);
+        try (Socket other = new Socket()) {
+            other.bind(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0));
+            other.connect(new InetSocketAddress("127.0.0.1", deployed.getPort()), 5000);
+            writeRequest(other.getOutputStream(), "POST", headers, body);
+            String head = new String(other.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            assertEquals("HTTP/1.1 200", head, "another client is served meanwhile");
+        }
     }
 
     /** HTTP/1.1: one connection per request in flight, as most MCP clients do (no h2c multiplexing). */

@@ -1,6 +1,7 @@
 package dev.jakartamcp.mcp.server.boundary;
 
 import dev.jakartamcp.mcp.protocol.JsonRpcError;
+import dev.jakartamcp.mcp.server.control.ClientRates;
 import dev.jakartamcp.mcp.server.control.McpExecutors;
 import dev.jakartamcp.mcp.server.control.McpLimits;
 import dev.jakartamcp.mcp.server.control.SessionChannel;
@@ -21,6 +22,9 @@ class Admission {
 
     @Inject
     McpExecutors executors;
+
+    @Inject
+    ClientRates clientRates;
 
     /** Takes a request slot of the session, or throws the refusal. */
     void admit(SessionChannel channel) {
@@ -50,6 +54,13 @@ class Admission {
         if (!executors.reserveTool()) {
             channel.release();
             throw refuse(503, 1, "The server is running as many tool calls as it can; try again shortly");
+        }
+    }
+
+    /** The client's rate, for a 2026-07-28 request, which has no session to count against; else 429. */
+    void rateStateless(String client) {
+        if (!clientRates.tryTake(client)) {
+            throw refuse(429, clientRates.retryAfterSeconds(client), "Too many requests from this client; slow down");
         }
     }
 

@@ -163,6 +163,7 @@ class McpTransport {
         }
         StatelessRequest valid = StatelessRequest.validate(request, http::getHeader);
         checkScopes(http, server, caller, decoded);
+        admission.rateStateless(caller.key());
         McpRequest admitted = McpRequest.stateless(decoded.messages(), valid, caller);
         // a tool that may wait (on the user service, say) must not hold an HTTP thread
         McpTool tool = "tools/call".equals(request.method()) && request.params().get("name") instanceof JsonString name
