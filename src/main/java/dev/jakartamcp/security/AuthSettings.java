@@ -54,6 +54,15 @@ public class AuthSettings {
     @ConfigProperty(name = "auth.refresh-before-seconds", defaultValue = "60")
     long refreshBeforeSeconds;
 
+    /** Calls to the identity provider (discovery, keys, token endpoint); past them it counts as unreachable. */
+    @Inject
+    @ConfigProperty(name = "auth.http.connect-timeout-millis", defaultValue = "2000")
+    int connectTimeoutMillis;
+
+    @Inject
+    @ConfigProperty(name = "auth.http.read-timeout-millis", defaultValue = "5000")
+    int readTimeoutMillis;
+
     @Inject
     PublicUrl publicUrl;
 
@@ -108,6 +117,14 @@ public class AuthSettings {
     /** Where the identity provider sends the person after signing out. */
     public URI postLogoutUri(int localPort) {
         return publicUrl.base(localPort);
+    }
+
+    public int connectTimeoutMillis() {
+        return connectTimeoutMillis;
+    }
+
+    public int readTimeoutMillis() {
+        return readTimeoutMillis;
     }
 
     public int clockSkewSeconds() {

@@ -1,6 +1,5 @@
 package dev.jakartamcp.security;
 
-import dev.jakartamcp.mcp.protocol.JsonCodec;
 import dev.jakartamcp.mcp.server.boundary.JsonContentType;
 import dev.jakartamcp.mcp.server.control.OriginPolicy;
 import jakarta.inject.Inject;
@@ -36,18 +35,18 @@ public class FrontDoorFilter extends HttpFilter {
         String host = http.getHeader("Host");
         if (!hosts.allows(host)) {
             // 421 Misdirected Request: this server is not configured to answer for that name (RFC 9110, 15.5.20)
-            refuse(response, 421, "This server does not answer for host " + excerpt(host)
+            JsonRefusal.write(response, 421, "This server does not answer for host " + excerpt(host)
                     + "; see app.allowed-hosts");
             return;
         }
         if (isJsonApi(http.getServletPath())) {
             String origin = http.getHeader("Origin");
             if (!origins.allows(origin, http.getLocalPort())) {
-                refuse(response, 403, "Origin not allowed: " + excerpt(origin));
+                JsonRefusal.write(response, 403, "Origin not allowed: " + excerpt(origin));
                 return;
             }
             if (hasBody(http) && !JsonContentType.matches(http.getContentType())) {
-                refuse(response, 415, "Content-Type must be application/json");
+                JsonRefusal.write(response, 415, "Content-Type must be application/json");
                 return;
             }
         }
@@ -65,13 +64,5 @@ public class FrontDoorFilter extends HttpFilter {
 
     private static String excerpt(String value) {
         return value == null ? "(none)" : value.length() > 64 ? value.substring(0, 64) + "..." : value;
-    }
-
-    private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
-        byte[] body = JsonCodec.writeBytes(JsonCodec.object().add("error", message).build());
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
     }
 }

@@ -9,7 +9,6 @@ import com.nimbusds.oauth2.sdk.id.Issuer;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.util.logging.Logger;
@@ -37,14 +36,6 @@ public class IdentityProvider {
     @Inject
     AuthSettings settings;
 
-    @Inject
-    @ConfigProperty(name = "auth.http.connect-timeout-millis", defaultValue = "2000")
-    int connectTimeoutMillis;
-
-    @Inject
-    @ConfigProperty(name = "auth.http.read-timeout-millis", defaultValue = "5000")
-    int readTimeoutMillis;
-
     private volatile OIDCProviderMetadata metadata;
     private volatile JWKSource<SecurityContext> keys;
     private volatile long failedAt;
@@ -69,9 +60,9 @@ public class IdentityProvider {
         }
         String issuer = settings.issuer().orElseThrow(() -> new IllegalStateException("auth.issuer is not set"));
         try {
-            OIDCProviderMetadata found = OIDCProviderMetadata.resolve(new Issuer(issuer), connectTimeoutMillis, readTimeoutMillis);
+            OIDCProviderMetadata found = OIDCProviderMetadata.resolve(new Issuer(issuer), settings.connectTimeoutMillis(), settings.readTimeoutMillis());
             keys = JWKSourceBuilder.create(found.getJWKSetURI().toURL(),
-                            new DefaultResourceRetriever(connectTimeoutMillis, readTimeoutMillis, 512 * 1024))
+                            new DefaultResourceRetriever(settings.connectTimeoutMillis(), settings.readTimeoutMillis(), 512 * 1024))
                     .build();
             metadata = found;
             lastFailure = null;

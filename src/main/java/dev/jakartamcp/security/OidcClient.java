@@ -33,7 +33,6 @@ import com.nimbusds.openid.connect.sdk.OIDCTokenResponseParser;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
 import java.net.URI;
@@ -63,14 +62,6 @@ public class OidcClient {
 
     @Inject
     SignInTokens tokens;
-
-    @Inject
-    @ConfigProperty(name = "auth.http.connect-timeout-millis", defaultValue = "2000")
-    int connectTimeoutMillis;
-
-    @Inject
-    @ConfigProperty(name = "auth.http.read-timeout-millis", defaultValue = "5000")
-    int readTimeoutMillis;
 
     /**
      * Where to send the browser to sign in.
@@ -156,8 +147,8 @@ public class OidcClient {
     private Answer tokenRequest(AuthorizationGrant grant, Scope scope) throws Refused {
         OIDCProviderMetadata metadata = provider.metadata();
         HTTPRequest request = new TokenRequest(metadata.getTokenEndpointURI(), clientAuthentication(metadata), grant, scope).toHTTPRequest();
-        request.setConnectTimeout(connectTimeoutMillis);
-        request.setReadTimeout(readTimeoutMillis);
+        request.setConnectTimeout(settings.connectTimeoutMillis());
+        request.setReadTimeout(settings.readTimeoutMillis());
         HTTPResponse response;
         try {
             response = request.send();

@@ -1,6 +1,5 @@
 package dev.jakartamcp.security;
 
-import dev.jakartamcp.mcp.protocol.JsonCodec;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -34,23 +33,15 @@ public class UserServiceGate extends HttpFilter {
         }
         Optional<SignedInPerson> person = SignedInPerson.of(http);
         if (person.isEmpty()) {
-            refuse(response, 401, "The user service needs a signed-in person: sign in at /auth/login");
+            JsonRefusal.write(response, 401, "The user service needs a signed-in person: sign in at /auth/login");
             return;
         }
         boolean reads = "GET".equals(http.getMethod()) || "HEAD".equals(http.getMethod());
         String needed = reads ? AuthSettings.READ : AuthSettings.WRITE;
         if (!Roles.mayUseScope(person.get().roles(), needed)) {
-            refuse(response, 403, "Your roles do not allow " + (reads ? "reading" : "changing") + " users");
+            JsonRefusal.write(response, 403, "Your roles do not allow " + (reads ? "reading" : "changing") + " users");
             return;
         }
         chain.doFilter(http, response);
-    }
-
-    private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
-        byte[] body = JsonCodec.writeBytes(JsonCodec.object().add("error", message).build());
-        response.setStatus(status);
-        response.setContentType("application/json");
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
     }
 }

@@ -11,18 +11,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -121,14 +116,6 @@ class KeycloakBearerIT {
     }
 
     private JsonObject runTypeScript(String script, String... args) throws Exception {
-        File dir = new File(System.getProperty("ts.client.dir", "src/test/node"));
-        List<String> command = new java.util.ArrayList<>(List.of(System.getProperty("node.executable", "node"), script,
-                base.resolve("mcp").toString()));
-        command.addAll(List.of(args));
-        Process node = new ProcessBuilder(command).directory(dir).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertTrue(node.waitFor(120, TimeUnit.SECONDS), "the TS client finished");
-        assertEquals(0, node.exitValue(), out);
-        return RawMcp.json(out.substring(out.lastIndexOf('\n') + 1)).asJsonObject();
+        return TypeScriptClients.run(base.resolve("mcp"), script, args);
     }
 }

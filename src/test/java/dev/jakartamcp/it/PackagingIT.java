@@ -68,7 +68,7 @@ class PackagingIT {
             HttpResponse<String> mcp = new RawMcp(URI.create("http://localhost:" + port + "/"))
                     .post(RawMcp.initializeBody(1, "2025-11-25"), null);
             assertEquals(200, mcp.statusCode(), "the MCP endpoint is served at /mcp");
-            java.net.InetAddress outside = nonLoopbackAddress();
+            java.net.InetAddress outside = LocalNetwork.nonLoopbackAddress();
             assertNotNull(outside, "this test needs a network interface besides loopback, to prove the port is not open on it");
             assertThrows(java.net.ConnectException.class, () -> new java.net.Socket(outside, port).close(),
                     "the run listens on loopback only: nothing answers on " + outside.getHostAddress() + ":" + port);
@@ -89,19 +89,6 @@ class PackagingIT {
         } finally {
             stop(second);
         }
-    }
-
-    private static java.net.InetAddress nonLoopbackAddress() throws IOException {
-        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
-            if (nic.isUp() && !nic.isLoopback()) {
-                for (java.net.InetAddress address : java.util.Collections.list(nic.getInetAddresses())) {
-                    if (address instanceof java.net.Inet4Address) {
-                        return address;
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     private HttpResponse<String> get(URI uri) throws IOException, InterruptedException {

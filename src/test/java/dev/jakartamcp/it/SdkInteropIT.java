@@ -12,16 +12,13 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import java.io.File;
 import java.net.URI;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -169,14 +166,6 @@ class SdkInteropIT {
     }
 
     private JsonObject runTypeScript(String script, String... args) throws Exception {
-        URI endpoint = Deployments.localBase(deployed).resolve("mcp");
-        File dir = new File(System.getProperty("ts.client.dir", "src/test/node"));
-        List<String> command = new ArrayList<>(List.of(System.getProperty("node.executable", "node"), script, endpoint.toString()));
-        command.addAll(List.of(args));
-        Process node = new ProcessBuilder(command).directory(dir).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        assertTrue(node.waitFor(120, TimeUnit.SECONDS), "the TS client finished");
-        assertEquals(0, node.exitValue(), out);
-        return RawMcp.json(out.substring(out.lastIndexOf('\n') + 1)).asJsonObject();
+        return TypeScriptClients.run(Deployments.localBase(deployed).resolve("mcp"), script, args);
     }
 }

@@ -64,7 +64,7 @@ class WildFlyPackagingIT {
             conversationId = RawMcp.json(conversation.body()).asJsonObject().getString("id");
             assertEquals(200, new RawMcp(root).post(RawMcp.initializeBody(1, "2025-11-25"), null).statusCode(),
                     "the MCP endpoint is served at /mcp");
-            java.net.InetAddress outside = nonLoopbackAddress();
+            java.net.InetAddress outside = LocalNetwork.nonLoopbackAddress();
             assertNotNull(outside, "this test needs a network interface besides loopback, to prove the port is not open on it");
             assertThrows(java.net.ConnectException.class, () -> new java.net.Socket(outside, PORT).close(),
                     "the run listens on loopback only: nothing answers on " + outside.getHostAddress() + ":" + PORT);
@@ -130,19 +130,6 @@ class WildFlyPackagingIT {
             throw new AssertionError("WildFly started with errors: the deployment failed");
         }
         return process;
-    }
-
-    private static java.net.InetAddress nonLoopbackAddress() throws java.io.IOException {
-        for (java.net.NetworkInterface nic : java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces())) {
-            if (nic.isUp() && !nic.isLoopback()) {
-                for (java.net.InetAddress address : java.util.Collections.list(nic.getInetAddresses())) {
-                    if (address instanceof java.net.Inet4Address) {
-                        return address;
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     private static void stop(Process process) throws InterruptedException {
