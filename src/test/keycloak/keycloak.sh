@@ -154,6 +154,12 @@ start() {
             *) stop >/dev/null 2>&1 || true; fail "scope $scope missing from the realm's scopes_supported" ;;
         esac
     done
+    # warm it: a fresh Keycloak answers its first key and token requests slowly, and the first
+    # integration test should not measure that against the application's timeouts
+    local base="http://${HOST}:${PORT}/realms/mcp/protocol/openid-connect"
+    curl -sf --max-time 60 -o /dev/null "$base/certs" || log "warm-up: the key set did not answer"
+    curl -sf --max-time 60 -o /dev/null -u mcp-test-machine:machine-secret -d grant_type=client_credentials "$base/token" \
+        || log "warm-up: no token for mcp-test-machine"
     log "Keycloak is up after $((SECONDS - started))s: $ISSUER (PID $pid)"
 }
 

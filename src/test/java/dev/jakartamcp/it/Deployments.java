@@ -16,6 +16,7 @@ final class Deployments {
     }
 
     static WebArchive realWar() {
+        Servers.payaraPortFree();
         Servers.freshDatabase();
         return ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("war.file", "target/jakarta-mcp.war")));
     }

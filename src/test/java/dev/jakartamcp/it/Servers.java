@@ -65,6 +65,38 @@ final class Servers {
      * (Payara Micro boots per test class with a fresh root directory). Called while the previous
      * deployment is undeployed, so no connection holds the files.
      */
+    /** Payara Micro's HTTP port in the tests (arquillian.xml): fixed, because Keycloak knows the redirect URIs. */
+    static final int PAYARA_PORT = 18080;
+
+    /**
+     * The Payara Micro adapter ends a test class's server with Process.destroy() and does not wait
+     * for it, so on a slow machine the next class's server can find the fixed port still held and
+     * fail to start. Waits (at most a minute) until the port can be bound again.
+     */
+    static void payaraPortFree() {
+        if (wildFly()) {
+            return;
+        }
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while (true) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), PAYARA_PORT));
+                return;
+            } catch (IOException held) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("port " + PAYARA_PORT + " still held a minute after the previous server's stop", held);
+                }
+                try {
+                    Thread.sleep(200);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+    }
+
     static void freshDatabase() {
         String dir = System.getProperty("wildfly.it.data");
         if (!wildFly() || dir == null) {
