@@ -31,9 +31,15 @@ async function stream(path, body) {
   return res;
 }
 
+// Set when the sign-out form is sent: the session ends at once, so fetches still in flight answer
+// 401, and sending the page to sign in then would cancel the way to the provider's logout.
+let signingOut = false;
+document.addEventListener('submit', (e) => { if (e.target.id === 'account') signingOut = true; });
+
 // The API answers 401 with where to sign in; the page goes there and comes back here afterwards.
 async function signInIfNeeded(res) {
   if (res.status !== 401) return;
+  if (signingOut) await new Promise(() => {}); // the page is leaving for the provider's logout
   let login = '/auth/login';
   try { login = (await res.clone().json()).login || login; } catch (e) { /* the default */ }
   location.assign(login + '?return=' + encodeURIComponent(location.pathname + location.search));

@@ -45,8 +45,16 @@ final class Browser implements AutoCloseable {
         return waitUntil(d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
     }
 
+    /** On a timeout, says where the browser was and what it showed, and keeps a screenshot. */
     <T> T waitUntil(ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+        try {
+            return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            String page = driver.getPageSource();
+            screenshot("timeout-" + System.currentTimeMillis());
+            throw new AssertionError("waited 30 s in vain on " + driver.getCurrentUrl() + " (\"" + driver.getTitle() + "\"): "
+                    + (page.length() > 1500 ? page.substring(0, 1500) + "..." : page), e);
+        }
     }
 
     void screenshot(String name) {
