@@ -1,6 +1,5 @@
 #!/usr/bin/env bash
-# Prints, at the very end of the integration phase, which integration tests failed, erred or passed only
-# on a rerun (flaky), per server, with the first line of each reason. CI shows only the tail of a
+# Prints, at the very end of the integration phase, which integration tests failed or erred, per server, with the first line of each reason. CI shows only the tail of a
 # build's output, where the servers' logs would otherwise hide the Payara run's results.
 #
 #   it-summary.sh <failsafe-reports-dir>
@@ -16,8 +15,5 @@ for server in payara wildfly; do
     # the per-class text reports mark each failing or flaky test with <<<, the reason follows on the next line
     grep -h -A1 -E '<<< (FAILURE|ERROR)!|\[flaky\]|Flakes' "$reports"/*.txt 2>/dev/null \
         | grep -v '^--$' | cut -c1-300 | head -n 40 | sed "s/^/[it-summary] $server: /"
-    for flaky in $(grep -l '<flakyFailure\|<flakyError' "$reports"/TEST-*.xml 2>/dev/null); do
-        echo "[it-summary] $server: FLAKY (failed once, passed on its rerun): $(basename "$flaky" .xml | sed 's/^TEST-//')"
-    done
 done
 exit 0
