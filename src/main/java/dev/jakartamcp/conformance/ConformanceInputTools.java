@@ -142,6 +142,19 @@ public class ConformanceInputTools {
                 });
     }
 
+    /**
+     * The suite checks that the answer to a call that asks carries no independent request: on
+     * 2026-07-28 the question travels in the InputRequiredResult.
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http
+     */
+    @Produces
+    @ServedBy(ConformanceMcpServer.NAME)
+    McpTool streamingElicitation() {
+        return tool("test_streaming_elicitation", "Asks the user for a value while it runs",
+                (args, ctx) -> CallToolResult.text("Received: " + field(ctx.ask("streaming_input", "elicitation/create",
+                        elicit("Please provide a value", "value", "string").params()), "value")));
+    }
+
     /** Asks only what the request's capabilities allow. */
     @Produces
     @ServedBy(ConformanceMcpServer.NAME)
