@@ -6,6 +6,8 @@ import dev.jakartamcp.mcp.protocol.JsonRpcError;
 import dev.jakartamcp.mcp.protocol.JsonRpcMessage;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -76,6 +78,11 @@ public class MultiRoundTrips {
         }
         sealer = new RequestStateSealer(keys, Duration.ofSeconds(Math.max(1, stateTtlSeconds)), Clock.systemUTC());
         consumed = new InMemoryConsumedStates(maxRemembered, Clock.systemUTC());
+    }
+
+    /** Made at startup, so the key (and the INFO line about a random one) comes before the first request. */
+    void onStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        // the observer only makes the container create this bean now
     }
 
     /** A run's result: the handler's own (complete), or an InputRequiredResult's fields. */
