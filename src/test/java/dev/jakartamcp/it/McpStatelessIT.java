@@ -210,18 +210,25 @@ class McpStatelessIT {
         assertTrue(error.getJsonObject("data").getJsonObject("requiredCapabilities").containsKey("elicitation"), error.toString());
     }
 
-    /** Until Multi Round-Trip Requests, the server cannot ask: nothing is deleted, and it says so. */
+    /**
+     * The confirmation is asked with an InputRequiredResult, never as a request on a stream;
+     * nothing is deleted before the answer (McpMrtrIT follows the retries).
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/patterns/mrtr
+     */
     @Test
-    void deleteUserWithElicitationDeletesNothingWithoutAConfirmation() {
+    void deleteUserWithElicitationAsksThroughAnInputRequiredResult() {
         JsonObjectBuilder p = Json.createObjectBuilder().add("_meta", Json.createObjectBuilder()
                 .add("io.modelcontextprotocol/protocolVersion", V2026)
                 .add("io.modelcontextprotocol/clientCapabilities", Json.createObjectBuilder().add("elicitation", Json.createObjectBuilder())))
                 .add("name", "delete_user").add("arguments", Json.createObjectBuilder().add("id", 3));
         HttpResponse<String> r = post("tools/call", null, p, headers("tools/call", "delete_user"));
         assertEquals(200, r.statusCode(), r.body());
-        assertFalse(r.body().contains("\"method\":\"elicitation/create\""), "no server-to-client request on 2026: " + r.body());
-        String text = result(r).getJsonArray("content").getJsonObject(0).getString("text");
-        assertTrue(text.contains("NOT deleted"), text);
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                "one JSON answer, no stream carrying a server-to-client request: " + r.headers());
+        JsonObject result = result(r);
+        assertEquals("input_required", result.getString("resultType"), r.body());
+        assertEquals("elicitation/create", result.getJsonObject("inputRequests").getJsonObject("elicitation-1").getString("method"));
+        assertFalse(result.getString("requestState").isBlank());
         JsonObjectBuilder get = params().add("name", "get_user_by_id").add("arguments", Json.createObjectBuilder().add("id", 3));
         assertFalse(result(post("tools/call", null, get, headers("tools/call", "get_user_by_id"))).getBoolean("isError", false));
     }

@@ -13,6 +13,7 @@ import dev.jakartamcp.mcp.server.control.McpServerConfig;
 import dev.jakartamcp.mcp.server.control.OutboundStream;
 import dev.jakartamcp.mcp.server.control.RequestContext;
 import dev.jakartamcp.mcp.server.control.SessionChannel;
+import dev.jakartamcp.mcp.server.control.MrtrErrors;
 import dev.jakartamcp.mcp.server.control.StatelessContext;
 import dev.jakartamcp.mcp.server.control.SessionManager;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,7 +77,7 @@ public class McpExchange {
 
     /**
      * A 2026-07-28 request, answered with plain JSON: an unknown (or removed) method is 404, a
-     * missing client capability 400, anything else 200. A notification is acknowledged with 202.
+     * missing client capability or a refused requestState or inputResponses 400, anything else 200. A notification is acknowledged with 202.
      * https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http
      */
     private HttpAnswer answerStateless(McpServer server, McpRequest in) {
@@ -88,7 +89,7 @@ public class McpExchange {
         int status = answer instanceof JsonRpcMessage.Error e ? switch (e.error().code()) {
             case JsonRpcError.METHOD_NOT_FOUND -> 404;
             case JsonRpcError.MISSING_CAPABILITY -> 400;
-            default -> 200;
+            default -> MrtrErrors.is(e.error()) ? 400 : 200;
         } : 200;
         return HttpAnswer.json(status, bytes(answer));
     }

@@ -4,6 +4,9 @@ import dev.jakartamcp.mcp.protocol.LogLevel;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * What a running request may do besides returning its result: report progress, log, ask the client
  * (elicitation, sampling), and notice that it was cancelled.
@@ -44,6 +47,25 @@ public interface CallContext {
      *                                error, the wait times out, or the call is cancelled
      */
     JsonObject request(String method, JsonObject params);
+
+    /**
+     * Asks the client several things at once and returns the answers by key. On a 2025 session they
+     * are asked one after the other on the stream; on 2026-07-28 they travel together in one
+     * InputRequiredResult, under these keys.
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/patterns/mrtr#inputrequests
+     *
+     * @throws ClientRequestException as {@link #request} does
+     */
+    default Map<String, JsonObject> ask(Map<String, InputRequest> requests) {
+        Map<String, JsonObject> answers = new LinkedHashMap<>();
+        requests.forEach((key, r) -> answers.put(key, request(r.method(), r.params())));
+        return answers;
+    }
+
+    /** Asks one thing under a key of the server's choosing (the key only shows on 2026-07-28). */
+    default JsonObject ask(String key, String method, JsonObject params) {
+        return ask(Map.of(key, new InputRequest(method, params))).get(key);
+    }
 
     /** Ends the current connection but not the stream; the client resumes with Last-Event-ID (SSE polling). */
     void disconnectStream();

@@ -51,6 +51,9 @@ public class McpDispatcher {
     @Inject
     AuditLog audit;
 
+    @Inject
+    MultiRoundTrips roundTrips;
+
     /**
      * The outcome of initialize: a new session and the response, or only an error response.
      * {@code overloaded} says the error is the session cap, which the transport answers with 503.
@@ -181,14 +184,21 @@ public class McpDispatcher {
                 throw new McpError(new JsonRpcError(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + request.method()));
             }
             JsonObject params = request.params();
-            JsonObject result = switch (request.method()) {
-                case "server/discover" -> DiscoverResult.of(server).toJson();
-                case "tools/call" -> {
+            if (MultiRoundTrips.METHODS.contains(request.method())) {
+                if ("tools/call".equals(request.method())) {
                     requireCapabilities(server, params, context);
-                    yield callTool(server, params, context);
                 }
-                default -> answer(server, request, context);
-            };
+                MultiRoundTrips.Outcome outcome = roundTrips.run(server, request, context, asking -> switch (request.method()) {
+                    case "tools/call" -> callTool(server, params, asking);
+                    case "prompts/get" -> getPrompt(server, params, asking);
+                    default -> readResource(server, params, asking);
+                });
+                return new JsonRpcMessage.Result(request.id(), outcome.inputRequired()
+                        ? StatelessResults.inputRequired(server, outcome.result())
+                        : StatelessResults.complete(server, request.method(), outcome.result(), context.caller()));
+            }
+            JsonObject result = "server/discover".equals(request.method())
+                    ? DiscoverResult.of(server).toJson() : answer(server, request, context);
             return new JsonRpcMessage.Result(request.id(), StatelessResults.complete(server, request.method(), result, context.caller()));
         } catch (McpError e) {
             return new JsonRpcMessage.Error(request.id(), StatelessResults.error(e.error()));
@@ -217,7 +227,7 @@ public class McpDispatcher {
         }
     }
 
-    /** The methods both revisions answer alike. */
+    /** The other methods both revisions answer alike. */
     private JsonObject answer(McpServer server, JsonRpcMessage.Request request, CallContext context) {
         JsonObject params = request.params();
         return switch (request.method()) {
@@ -225,9 +235,7 @@ public class McpDispatcher {
             case "resources/list" -> list(server.resources().page(cursor(params), config.toolsPageSize()), "resources", r -> r.toJson());
             case "resources/templates/list" ->
                     list(server.resources().templatePage(cursor(params), config.toolsPageSize()), "resourceTemplates", r -> r.toJson());
-            case "resources/read" -> readResource(server, params, context);
             case "prompts/list" -> list(server.prompts().page(cursor(params), config.toolsPageSize()), "prompts", p -> p.toJson());
-            case "prompts/get" -> getPrompt(server, params, context);
             case "completion/complete" -> complete(server, params);
             default -> throw new McpError(new JsonRpcError(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + request.method()));
         };
@@ -320,6 +328,8 @@ public class McpDispatcher {
         }
         try {
             return tool.call(arguments, context);
+        } catch (InputRequiredException asked) {
+            throw asked; // not a failure: the dispatcher asks the client
         } catch (RuntimeException e) {
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "tool " + tool.definition().name() + " failed, incident " + incident, e);

@@ -7,26 +7,41 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * The call context of a 2026-07-28 request: no session; what the client can do comes from the
  * request's own _meta. Notifications go to {@code outbound} (its response stream), or nowhere when
- * the request is answered with plain JSON. It never asks the client anything: servers MUST NOT
- * send requests on a response stream in this revision, and Multi Round-Trip Requests are not
- * served yet, so a tool that wants to ask is told the client cannot be asked.
+ * the request is answered with plain JSON. It never sends the client a request (servers MUST NOT
+ * on a response stream in this revision): what a handler asks is answered from the request's
+ * {@link InputRound}, or ends the run with an InputRequiredResult (Multi Round-Trip Requests).
  * https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http
+ * https://modelcontextprotocol.io/specification/2026-07-28/basic/patterns/mrtr
  */
 public final class StatelessContext implements CallContext {
 
     private final Caller caller;
     private final MetaEnvelope meta;
     private final Consumer<JsonRpcMessage> outbound;
+    /** Null on requests that may not answer with an InputRequiredResult: there nothing can be asked. */
+    private final InputRound round;
+    private int asked;
 
     public StatelessContext(Caller caller, MetaEnvelope meta, Consumer<JsonRpcMessage> outbound) {
+        this(caller, meta, outbound, null);
+    }
+
+    private StatelessContext(Caller caller, MetaEnvelope meta, Consumer<JsonRpcMessage> outbound, InputRound round) {
         this.caller = caller;
         this.meta = meta;
         this.outbound = outbound;
+        this.round = round;
+    }
+
+    /** The same request, able to ask the client through {@code round}. */
+    public StatelessContext asking(InputRound round) {
+        return new StatelessContext(caller, meta, outbound, round);
     }
 
     public MetaEnvelope meta() {
@@ -76,14 +91,38 @@ public final class StatelessContext implements CallContext {
     }
 
     /**
-     * Server-to-client requests were removed; their replacement (Multi Round-Trip Requests) comes in
-     * a later change. The tool hears what it hears from a client without the capability.
-     * https://modelcontextprotocol.io/specification/2026-07-28/basic/patterns/mrtr
+     * One request under a key made from its kind and place in the run ("elicitation-1"): a run asks
+     * the same things in the same order every round, so the key finds its answer again.
      */
     @Override
     public JsonObject request(String method, JsonObject params) {
-        throw new ClientRequestException(ClientRequestException.Reason.CAPABILITY_MISSING,
-                "This server cannot ask the client (" + method + ") on protocol version " + meta.protocolVersion());
+        InputRequest request = new InputRequest(method, params);
+        String kind = request.capability() == null ? "input" : request.capability();
+        return ask(kind + "-" + (++asked), method, params);
+    }
+
+    /**
+     * Answers from this round, or an InputRequiredException for the missing ones. Only kinds the
+     * request declared in its capabilities may be asked; the handler hears the others are missing.
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/patterns/mrtr#server-requirements-basic-workflow
+     */
+    @Override
+    public Map<String, JsonObject> ask(Map<String, InputRequest> requests) {
+        for (InputRequest request : requests.values()) {
+            if (request.capability() == null) {
+                throw new ClientRequestException(ClientRequestException.Reason.CLIENT_ERROR,
+                        "A server cannot ask a client " + request.method());
+            }
+            if (!clientSupports(request.capability())) {
+                throw new ClientRequestException(ClientRequestException.Reason.CAPABILITY_MISSING,
+                        "The client did not declare the " + request.capability() + " capability");
+            }
+        }
+        if (round == null) {
+            throw new ClientRequestException(ClientRequestException.Reason.CAPABILITY_MISSING,
+                    "Only tools/call, prompts/get and resources/read can ask the client on protocol version " + meta.protocolVersion());
+        }
+        return round.answers(requests);
     }
 
     @Override

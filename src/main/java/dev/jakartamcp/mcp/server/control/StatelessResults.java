@@ -40,6 +40,16 @@ public final class StatelessResults {
     }
 
     /**
+     * An InputRequiredResult: what the client must answer and the sealed state to echo. Never cache
+     * hints: it is no answer to keep.
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/patterns/mrtr#inputrequiredresult
+     */
+    public static JsonObject inputRequired(McpServer server, JsonObject fields) {
+        return JsonCodec.object(fields).add("resultType", "input_required")
+                .add("_meta", JsonCodec.object().add(MetaEnvelope.SERVER_INFO, server.info().toJson())).build();
+    }
+
+    /**
      * Resource not found is invalid params on this revision (it was -32002), with the same data.
      * https://modelcontextprotocol.io/specification/2026-07-28/server/resources#error-handling
      */
