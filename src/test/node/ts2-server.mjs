@@ -32,7 +32,7 @@ function newServer() {
         requestState: `delete:${id}`,
       });
     }
-    const state = ctx.mcpReq.requestState;
+    const state = ctx.mcpReq.requestState(); // the string the client echoed
     if (answer.action === "accept" && answer.content?.confirm === true) {
       return { content: [{ type: "text", text: `deleted ${id} (state ${state})` }] };
     }

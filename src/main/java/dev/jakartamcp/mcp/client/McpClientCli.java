@@ -147,6 +147,17 @@ public final class McpClientCli {
         try (McpClient client = builder.connect()) {
             err.println("scenario " + scenario + ": connected to " + client.serverInfo().name() + " speaking " + client.protocolVersion());
             List<ToolDefinition> tools = client.listTools();
+            JsonObject context = context();
+            if (context.get("toolCalls") instanceof jakarta.json.JsonArray calls) {
+                // the scenario names its calls (http-custom-headers): exactly those, with their arguments
+                for (JsonValue call : calls) {
+                    JsonObject c = call.asJsonObject();
+                    CallToolResult result = client.callTool(c.getString("name"),
+                            c.get("arguments") instanceof JsonObject a ? a : JsonValue.EMPTY_JSON_OBJECT);
+                    err.println("called " + c.getString("name") + ": " + (result.isError() ? "error " : "") + result.text());
+                }
+                return OK;
+            }
             for (ToolDefinition tool : tools) {
                 JsonObject arguments = exampleArguments(tool.inputSchema());
                 if (tool.name().equals(SCHEMA_ECHO)) {
@@ -176,6 +187,12 @@ public final class McpClientCli {
             }
         }
         return status;
+    }
+
+    /** MCP_CONFORMANCE_CONTEXT: what some scenarios tell the client (JSON), or an empty object. */
+    private static JsonObject context() {
+        String text = System.getenv("MCP_CONFORMANCE_CONTEXT");
+        return text == null || text.isBlank() ? JsonValue.EMPTY_JSON_OBJECT : JsonCodec.parseObject(text);
     }
 
     /** Arguments that satisfy a simple schema: its defaults, or a plain value of each required type. */

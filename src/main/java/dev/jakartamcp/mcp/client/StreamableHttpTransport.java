@@ -112,6 +112,11 @@ final class StreamableHttpTransport {
             try {
                 HttpResponse<InputStream> response = post(session, JsonRpcCodec.encode(request), headersTimeout, false, extraHeaders);
                 call.hold(response.body());
+                if (!response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
+                    // a plain answer (an error, or a server without subscriptions): asking again would get the same
+                    LOG.warning(() -> "subscriptions/listen was not answered with a stream: " + SseHttp.excerpt(response.body()));
+                    return;
+                }
                 JsonRpcMessage[] end = new JsonRpcMessage[1];
                 SseParser parser = new SseParser(e -> dispatch(e, inbound, request.id(), end));
                 SseHttp.pump(response.body(), parser, streamIdle, () -> end[0] != null || call.abandoned());

@@ -160,6 +160,25 @@ class McpClientModernTest {
     }
 
     @Test
+    void aProbeThatGetsNoAnswerIsATimeoutNotAFallback() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        try (ScriptedServer server = new ScriptedServer((exchange, body, self) -> {
+            try {
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        })) {
+            McpClient client = McpClient.builder(server.url()).initializeTimeout(Duration.ofMillis(400)).build();
+            McpClientException e = assertThrows(McpClientException.class, client::connect);
+            release.countDown();
+            assertTrue(e.getMessage().contains("server/discover timed out after 400 ms"), e.getMessage());
+            assertEquals(0, server.count("initialize"));
+            client.close();
+        }
+    }
+
+    @Test
     void everyRequestCarriesTheEnvelopeAndTheStandardAndParamHeaders() throws Exception {
         List<Got> got = new CopyOnWriteArrayList<>();
         String tools = "{\"resultType\":\"complete\",\"tools\":["
@@ -259,6 +278,56 @@ class McpClientModernTest {
             assertTrue(tooMany.getMessage().contains("maxInputRequests"), tooMany.getMessage());
             McpClientException undeclared = assertThrows(McpClientException.class, () -> client.callTool("sample", null));
             assertTrue(undeclared.getMessage().contains("sampling/createMessage"), undeclared.getMessage());
+        }
+    }
+
+    @Test
+    void listenOpensASubscriptionStreamWhoseNotificationsReachTheSameListeners() throws Exception {
+        List<Got> got = new CopyOnWriteArrayList<>();
+        List<String> changed = new CopyOnWriteArrayList<>();
+        List<String> other = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch updated = new java.util.concurrent.CountDownLatch(1);
+        try (ScriptedServer server = new ScriptedServer((exchange, body, self) -> {
+            Got request = new Got(body, headers(exchange.getRequestHeaders()));
+            got.add(request);
+            switch (request.method()) {
+                case "server/discover" -> ScriptedServer.json(exchange, 200, result(body.get("id"), DISCOVER), null);
+                case "tools/list" -> ScriptedServer.json(exchange, 200, result(body.get("id"), "{\"ttlMs\":60000,\"tools\":[]}"), null);
+                case "subscriptions/listen" -> {
+                    String tag = "\"_meta\":{\"io.modelcontextprotocol/subscriptionId\":" + body.get("id") + "}";
+                    var out = ScriptedServer.sse(exchange);
+                    ScriptedServer.event(out, "data: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/subscriptions/acknowledged\",\"params\":{" + tag
+                            + ",\"notifications\":{\"toolsListChanged\":true}}}\n\n: keep-alive\n\n");
+                    ScriptedServer.event(out, "data: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/tools/list_changed\",\"params\":{" + tag + "}}\n\n");
+                    ScriptedServer.event(out, "data: {\"jsonrpc\":\"2.0\",\"method\":\"notifications/resources/updated\",\"params\":{" + tag
+                            + ",\"uri\":\"file:///a\"}}\n\n");
+                    try {
+                        Thread.sleep(300);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                default -> ScriptedServer.json(exchange, 404, error(body.get("id"), -32601, null), null);
+            }
+        }); McpClient client = McpClient.builder(server.url()).listen(true).resourceSubscriptions(List.of("file:///a"))
+                .onListChanged(changed::add).onNotification((method, params) -> {
+                    other.add(method + " " + params.getString("uri", ""));
+                    if (method.equals("notifications/resources/updated")) {
+                        updated.countDown();
+                    }
+                }).build()) {
+            client.listTools(); // cached for 60 s ...
+            client.connect();
+            assertTrue(updated.await(5, java.util.concurrent.TimeUnit.SECONDS), other.toString());
+            assertEquals("notifications/tools/list_changed", changed.get(0));
+            assertTrue(other.contains("notifications/resources/updated file:///a"), other.toString());
+            Got listen = got.stream().filter(r -> r.method().equals("subscriptions/listen")).findFirst().orElseThrow();
+            assertEquals("{\"toolsListChanged\":true,\"promptsListChanged\":true,\"resourcesListChanged\":true,\"resourceSubscriptions\":[\"file:///a\"]}",
+                    JsonCodec.write(listen.body().getJsonObject("params").getJsonObject("notifications")));
+            assertEquals("subscriptions/listen", listen.headers().get("mcp-method"));
+            assertEquals("2026-07-28", listen.meta().getString("io.modelcontextprotocol/protocolVersion"));
+            client.listTools(); // ... but the change notification made it stale
+            assertEquals(2, got.stream().filter(r -> r.method().equals("tools/list")).count());
         }
     }
 
