@@ -153,7 +153,11 @@ public final class McpClient implements AutoCloseable {
             Call call = new Call("server/discover");
             CompletableFuture.delayedExecutor(config.initializeTimeout.toMillis(), TimeUnit.MILLISECONDS).execute(call::abandon);
             try {
-                JsonObject result = unwrap(send(probe, "server/discover", JsonValue.EMPTY_JSON_OBJECT, call), "server/discover");
+                JsonObject params = wire.envelope(JsonValue.EMPTY_JSON_OBJECT, probe.protocolVersion());
+                JsonRpcMessage.Request request = new JsonRpcMessage.Request(JsonCodec.number(ids.incrementAndGet()), "server/discover", params);
+                call.sent(request.id(), probe);
+                JsonObject result = unwrap(transport.request(probe, request, ModernWire.standardHeaders("server/discover", params),
+                        config.initializeTimeout, this::onInbound, call), "server/discover");
                 if (!(result.get("supportedVersions") instanceof JsonArray versions)
                         || !versions.contains(JsonCodec.string(ProtocolVersion.V2026_07_28))) {
                     if (config.protocol == Protocol.AUTO) {

@@ -90,10 +90,16 @@ final class StreamableHttpTransport {
     /** The same, with extra headers (the 2026-07-28 Mcp-Method, Mcp-Name and Mcp-Param-* ones). */
     JsonRpcMessage request(Session session, JsonRpcMessage.Request request, Map<String, String> extraHeaders,
                            Consumer<JsonRpcMessage> inbound, Call call) {
+        return request(session, request, extraHeaders, headersTimeout, inbound, call);
+    }
+
+    /** The same, with its own bound on the wait for the headers (server/discover has initialize's). */
+    JsonRpcMessage request(Session session, JsonRpcMessage.Request request, Map<String, String> extraHeaders,
+                           Duration timeout, Consumer<JsonRpcMessage> inbound, Call call) {
         if (call.abandoned()) {
             throw McpClientException.io(request.method() + " was abandoned", null);
         }
-        HttpResponse<InputStream> response = post(session, JsonRpcCodec.encode(request), headersTimeout, false, extraHeaders);
+        HttpResponse<InputStream> response = post(session, JsonRpcCodec.encode(request), timeout, false, extraHeaders);
         return readResponse(session, request, response, inbound, call);
     }
 
