@@ -79,6 +79,15 @@ public class McpSessions {
     @ConfigProperty(name = "agent.mcp.session-idle-seconds", defaultValue = "300")
     long idleSeconds;
 
+    /**
+     * The era the agent speaks with its MCP servers: auto, 2026-07-28 or 2025-11-25. The chat works
+     * on either (a 2026 input_required elicitation reaches the same handler); 2025-11-25 until this
+     * server's 2026 side asks through Multi Round-Trip Requests.
+     */
+    @Inject
+    @ConfigProperty(name = "agent.mcp.protocol", defaultValue = "2025-11-25")
+    String protocol = "2025-11-25";
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -167,7 +176,7 @@ public class McpSessions {
         McpClient client = McpClient.builder(key.url()).clientInfo("jakarta-mcp-agent", "1.0.0").httpClient(http)
                 // relayed calls (a turn, the console's streamed calls) are bounded by their own deadline; plain ones by this
                 .requestTimeout(key.relays() ? Duration.ofMinutes(10) : Duration.ofMinutes(2))
-                .elicitation(handler).bearerToken(() -> credentials.get().token().get()).connect();
+                .protocol(protocol).elicitation(handler).bearerToken(() -> credentials.get().token().get()).connect();
         return new Session(key, client, relay, credentials);
     }
 

@@ -52,7 +52,7 @@ class CustomClientIT {
     void usesTheFiveUserToolsAndConfirmsDeletesThroughItsHandler() {
         AtomicReference<String> answer = new AtomicReference<>("decline");
         List<String> asked = new ArrayList<>();
-        try (McpClient client = McpClient.builder(mcp).elicitation((message, schema) -> {
+        try (McpClient client = McpClient.builder(mcp).protocol("2025-11-25").elicitation((message, schema) -> {
             asked.add(message);
             return "accept".equals(answer.get())
                     ? ElicitationHandler.Answer.accept(JsonCodec.object().add("confirm", true).build())
@@ -85,7 +85,7 @@ class CustomClientIT {
 
     @Test
     void aSessionDeletedBehindItsBackIsReplacedTransparently() {
-        try (McpClient client = McpClient.builder(mcp).connect()) {
+        try (McpClient client = McpClient.builder(mcp).protocol("2025-11-25").connect()) {
             String first = client.sessionId();
             assertEquals(204, new RawMcp(Deployments.localBase(deployed)).delete(first).statusCode());
             CallToolResult result = client.callTool("get_user_by_id", JsonCodec.object().add("id", 1).build());
@@ -97,7 +97,7 @@ class CustomClientIT {
     @Test
     void aStreamTheServerCutsMidCallIsResumed() {
         String conformance = Deployments.localBase(deployed).resolve("conformance/mcp").toString();
-        try (McpClient client = McpClient.builder(conformance).connect()) {
+        try (McpClient client = McpClient.builder(conformance).protocol("2025-11-25").connect()) {
             CallToolResult result = client.callTool("test_reconnection", null);
             assertEquals("Reconnection test completed", result.text());
         }
@@ -106,12 +106,12 @@ class CustomClientIT {
     @Test
     void serverRequestsNeedTheCapabilityAndTimeOutClearly() {
         String conformance = Deployments.localBase(deployed).resolve("conformance/mcp").toString();
-        try (McpClient without = McpClient.builder(conformance).connect()) {
+        try (McpClient without = McpClient.builder(conformance).protocol("2025-11-25").connect()) {
             CallToolResult refused = without.callTool("test_elicitation", JsonCodec.object().add("message", "hi").build());
             assertTrue(refused.isError());
             assertTrue(refused.text().contains("did not declare the elicitation capability"), refused.text());
         }
-        try (McpClient slow = McpClient.builder(conformance).elicitation((message, schema) -> {
+        try (McpClient slow = McpClient.builder(conformance).protocol("2025-11-25").elicitation((message, schema) -> {
             try {
                 Thread.sleep(4000);
             } catch (InterruptedException e) {
@@ -150,7 +150,7 @@ class CustomClientIT {
     void progressAndLogsReachTheListeners() {
         List<Double> progress = new java.util.concurrent.CopyOnWriteArrayList<>();
         List<String> logs = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (McpClient client = McpClient.builder(mcp)
+        try (McpClient client = McpClient.builder(mcp).protocol("2025-11-25")
                 .onProgress((token, value, total, message) -> progress.add(value))
                 .onLog((level, logger, data) -> logs.add(level + " " + data)).connect()) {
             client.request("logging/setLevel", JsonCodec.object().add("level", "debug").build());
@@ -159,6 +159,32 @@ class CustomClientIT {
         assertTrue(progress.size() >= 10, progress.toString());
         assertEquals(1000.0, progress.get(progress.size() - 1));
         assertTrue(logs.stream().anyMatch(l -> l.startsWith("debug") && l.contains("found")), logs.toString());
+    }
+
+    @Test
+    void autoSpeaksTheStatelessRevisionWithThisServerAndEitherEraCanBeChosen() throws Exception {
+        try (McpClient auto = McpClient.builder(mcp).connect();
+             McpClient legacy = McpClient.builder(mcp).protocol("2025-11-25").connect()) {
+            assertEquals("2026-07-28", auto.protocolVersion(), "this server answers server/discover");
+            assertTrue(auto.isStateless());
+            assertEquals(null, auto.sessionId());
+            assertEquals("2025-11-25", legacy.protocolVersion());
+            assertFalse(legacy.isStateless());
+            assertTrue(legacy.sessionId() != null);
+            for (McpClient client : List.of(auto, legacy)) {
+                assertTrue(client.listTools().stream().anyMatch(t -> t.name().equals("get_user_by_id")));
+                CallToolResult karen = client.callTool("get_user_by_id", JsonCodec.object().add("id", 1).build());
+                assertEquals("Karen", karen.structuredContent().getString("name"), client.protocolVersion());
+            }
+        }
+        for (String era : List.of("2026-07-28", "2025-11-25", "auto")) {
+            Cli call = cli("--protocol", era, "--json", "call", mcp, "get_user_by_id", "{\"id\":1}");
+            assertEquals(0, call.exit, era + ": " + call.err);
+            assertEquals("Karen", RawMcp.json(call.out.trim()).asJsonObject().getJsonObject("structuredContent").getString("name"));
+        }
+        Cli wrong = cli("--protocol", "1999-01-01", "tools", mcp);
+        assertEquals(1, wrong.exit);
+        assertTrue(wrong.err.contains("protocol must be"), wrong.err);
     }
 
     @Test

@@ -17,6 +17,7 @@ final class Call {
     private volatile Session session;
     private volatile InputStream body;
     private volatile boolean abandoned;
+    private volatile Runnable onAbandon;
 
     Call(String method) {
         this.method = method;
@@ -54,6 +55,21 @@ final class Call {
     void abandon() {
         abandoned = true;
         closeQuietly(body);
+        Runnable action = onAbandon;
+        if (action != null) {
+            action.run();
+        }
+    }
+
+    /**
+     * What to run when the call is abandoned while a question of the server (an MRTR input request)
+     * is open, such as withdrawing a dialog; null when none is open. Runs at once when already abandoned.
+     */
+    void whileOpen(Runnable action) {
+        this.onAbandon = action;
+        if (action != null && abandoned) {
+            action.run();
+        }
     }
 
     private static void closeQuietly(InputStream in) {

@@ -27,15 +27,19 @@ public final class McpClientCli {
     static final int OK = 0;
     static final int FAILURE = 1;
     static final int TOOL_ERROR = 2;
+    /** The conformance scenario's tool that echoes a schema the client passes back. */
+    private static final String SCHEMA_ECHO = "json_schema_echo";
 
     private final PrintStream out;
     private final PrintStream err;
     private final boolean json;
+    private final String protocol;
 
-    McpClientCli(PrintStream out, PrintStream err, boolean json) {
+    McpClientCli(PrintStream out, PrintStream err, boolean json, String protocol) {
         this.out = out;
         this.err = err;
         this.json = json;
+        this.protocol = protocol;
     }
 
     public static void main(String[] args) {
@@ -45,9 +49,25 @@ public final class McpClientCli {
     static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> rest = new ArrayList<>(List.of(args));
         boolean json = rest.remove("--json");
+        String protocol = "auto";
+        int p = rest.indexOf("--protocol");
+        if (p >= 0) {
+            if (p + 1 >= rest.size()) {
+                err.println("error: --protocol needs a value: auto, 2026-07-28 or 2025-11-25");
+                return FAILURE;
+            }
+            protocol = rest.remove(p + 1);
+            rest.remove(p);
+            try {
+                Protocol.parse(protocol);
+            } catch (IllegalArgumentException e) {
+                err.println("error: " + e.getMessage());
+                return FAILURE;
+            }
+        }
         if (rest.size() < 2) {
             err.println("""
-                    usage: java -jar mcp-client.jar [--json] <command> <url> [args]
+                    usage: java -jar mcp-client.jar [--json] [--protocol auto|2026-07-28|2025-11-25] <command> <url> [args]
                       tools <url>                        list the tools
                       call <url> <tool> <json-args>      call a tool
                       resources <url>                    list the resources
@@ -55,11 +75,12 @@ public final class McpClientCli {
                       prompts <url>                      list the prompts
                       prompt <url> <name> <json-args>    get a prompt
                       conformance <url>                  run the conformance client scenario named by MCP_CONFORMANCE_SCENARIO
+                    --protocol: the era to speak; auto (default) tries 2026-07-28 and falls back to initialize
                     exit codes: 0 ok, 1 protocol or connection failure, 2 the tool answered with isError""");
             return FAILURE;
         }
         try {
-            return new McpClientCli(out, err, json).execute(rest.get(0), rest.get(1), rest.subList(2, rest.size()));
+            return new McpClientCli(out, err, json, protocol).execute(rest.get(0), rest.get(1), rest.subList(2, rest.size()));
         } catch (McpClientException e) {
             err.println("error: " + e.getMessage());
             return FAILURE;
@@ -73,7 +94,7 @@ public final class McpClientCli {
         if (command.equals("conformance")) {
             return conformance(url, System.getenv().getOrDefault("MCP_CONFORMANCE_SCENARIO", ""));
         }
-        try (McpClient client = McpClient.builder(url).clientInfo("jakarta-mcp-cli", "1.0.0").connect()) {
+        try (McpClient client = McpClient.builder(url).clientInfo("jakarta-mcp-cli", "1.0.0").protocol(protocol).connect()) {
             switch (command) {
                 case "tools" -> printList(client.listTools(), ToolDefinition::toJson, t -> t.name() + "  " + nullToEmpty(t.description()));
                 case "resources" -> printList(client.listResources(), ResourceDefinition::toJson,
@@ -115,6 +136,7 @@ public final class McpClientCli {
      */
     private int conformance(String url, String scenario) {
         McpClient.Builder builder = McpClient.builder(url).clientInfo("jakarta-mcp-conformance-client", "1.0.0")
+                .protocol(protocol)
                 .requestTimeout(Duration.ofSeconds(30))
                 .listen(true)
                 .elicitation((message, schema) -> ElicitationHandler.Answer.accept(JsonValue.EMPTY_JSON_OBJECT))
@@ -124,15 +146,53 @@ public final class McpClientCli {
         int status = OK;
         try (McpClient client = builder.connect()) {
             err.println("scenario " + scenario + ": connected to " + client.serverInfo().name() + " speaking " + client.protocolVersion());
-            for (ToolDefinition tool : client.listTools()) {
-                CallToolResult result = client.callTool(tool.name(), exampleArguments(tool.inputSchema()));
+            List<ToolDefinition> tools = client.listTools();
+            JsonObject context = context();
+            if (context.get("toolCalls") instanceof jakarta.json.JsonArray calls) {
+                // the scenario names its calls (http-custom-headers): exactly those, with their arguments
+                for (JsonValue call : calls) {
+                    JsonObject c = call.asJsonObject();
+                    CallToolResult result = client.callTool(c.getString("name"),
+                            c.get("arguments") instanceof JsonObject a ? a : JsonValue.EMPTY_JSON_OBJECT);
+                    err.println("called " + c.getString("name") + ": " + (result.isError() ? "error " : "") + result.text());
+                }
+                return OK;
+            }
+            for (ToolDefinition tool : tools) {
+                JsonObject arguments = exampleArguments(tool.inputSchema());
+                if (tool.name().equals(SCHEMA_ECHO)) {
+                    // json-schema-2020-12-preservation: hand another tool's inputSchema back exactly as received
+                    arguments = JsonCodec.object().add("schema", tools.stream().filter(t -> !t.name().equals(SCHEMA_ECHO))
+                            .map(ToolDefinition::inputSchema).findFirst().orElse(JsonValue.EMPTY_JSON_OBJECT)).build();
+                }
+                CallToolResult result = client.callTool(tool.name(), arguments);
                 err.println("called " + tool.name() + ": " + (result.isError() ? "error " : "") + result.text());
                 if (result.isError()) {
                     status = TOOL_ERROR;
                 }
             }
+            if (client.isStateless()) {
+                // every kind of named request once, so each one's headers are seen
+                JsonObject capabilities = client.serverCapabilities();
+                if (capabilities.containsKey("resources")) {
+                    for (ResourceDefinition resource : client.listResources()) {
+                        err.println("read " + resource.uri() + ": " + client.readResource(resource.uri()).size() + " contents");
+                    }
+                }
+                if (capabilities.containsKey("prompts")) {
+                    for (PromptDefinition prompt : client.listPrompts()) {
+                        err.println("got prompt " + prompt.name() + ": " + client.getPrompt(prompt.name(), Map.of()).size() + " messages");
+                    }
+                }
+            }
         }
         return status;
+    }
+
+    /** MCP_CONFORMANCE_CONTEXT: what some scenarios tell the client (JSON), or an empty object. */
+    private static JsonObject context() {
+        String text = System.getenv("MCP_CONFORMANCE_CONTEXT");
+        return text == null || text.isBlank() ? JsonValue.EMPTY_JSON_OBJECT : JsonCodec.parseObject(text);
     }
 
     /** Arguments that satisfy a simple schema: its defaults, or a plain value of each required type. */

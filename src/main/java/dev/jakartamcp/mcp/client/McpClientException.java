@@ -1,5 +1,7 @@
 package dev.jakartamcp.mcp.client;
 
+import jakarta.json.JsonValue;
+
 /**
  * A call that failed: a JSON-RPC error from the server ({@link #code()} set), an HTTP status that is
  * not an MCP answer ({@link #httpStatus()} set), a broken connection or a timeout.
@@ -8,11 +10,17 @@ public class McpClientException extends RuntimeException {
 
     private final int code;
     private final int httpStatus;
+    private final JsonValue data;
 
     public McpClientException(String message, int code, int httpStatus, Throwable cause) {
+        this(message, code, httpStatus, null, cause);
+    }
+
+    public McpClientException(String message, int code, int httpStatus, JsonValue data, Throwable cause) {
         super(message, cause);
         this.code = code;
         this.httpStatus = httpStatus;
+        this.data = data;
     }
 
     public static McpClientException rpc(int code, String message) {
@@ -30,6 +38,11 @@ public class McpClientException extends RuntimeException {
     /** The JSON-RPC error code, or 0. */
     public int code() {
         return code;
+    }
+
+    /** The error's data member (2026-07-28 errors such as -32022 carry one), or null. */
+    public JsonValue data() {
+        return data;
     }
 
     /** The HTTP status, or 0. */

@@ -15,6 +15,7 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -69,7 +70,7 @@ final class StreamableHttpTransport {
 
     /** POSTs initialize without a session; {@code timeout} bounds the wait for its headers. */
     Initialized initialize(JsonRpcMessage.Request request, Duration timeout, Consumer<JsonRpcMessage> inbound, Call call) {
-        HttpResponse<InputStream> response = post(null, JsonRpcCodec.encode(request), timeout, true);
+        HttpResponse<InputStream> response = post(null, JsonRpcCodec.encode(request), timeout, true, Map.of());
         String sessionId = response.headers().firstValue("Mcp-Session-Id").orElse(null);
         Session session = new Session(sessionId, null, 0);
         return new Initialized(readResponse(session, request, response, inbound, call), sessionId);
@@ -83,11 +84,65 @@ final class StreamableHttpTransport {
      * @throws OutcomeUnknownException the request was accepted but its response was lost
      */
     JsonRpcMessage request(Session session, JsonRpcMessage.Request request, Consumer<JsonRpcMessage> inbound, Call call) {
+        return request(session, request, Map.of(), inbound, call);
+    }
+
+    /** The same, with extra headers (the 2026-07-28 Mcp-Method, Mcp-Name and Mcp-Param-* ones). */
+    JsonRpcMessage request(Session session, JsonRpcMessage.Request request, Map<String, String> extraHeaders,
+                           Consumer<JsonRpcMessage> inbound, Call call) {
+        return request(session, request, extraHeaders, headersTimeout, inbound, call);
+    }
+
+    /** The same, with its own bound on the wait for the headers (server/discover has initialize's). */
+    JsonRpcMessage request(Session session, JsonRpcMessage.Request request, Map<String, String> extraHeaders,
+                           Duration timeout, Consumer<JsonRpcMessage> inbound, Call call) {
         if (call.abandoned()) {
             throw McpClientException.io(request.method() + " was abandoned", null);
         }
-        HttpResponse<InputStream> response = post(session, JsonRpcCodec.encode(request), headersTimeout, false);
+        HttpResponse<InputStream> response = post(session, JsonRpcCodec.encode(request), timeout, false, extraHeaders);
         return readResponse(session, request, response, inbound, call);
+    }
+
+    /**
+     * A 2026-07-28 subscriptions/listen stream: POSTs the request and hands every notification on its
+     * SSE response to {@code inbound} until the stream ends (the server's final result, a drop, or
+     * {@code call} abandoned); then opens it again after the server's retry, while {@code open} says
+     * so. Nothing is resumed: there are no event ids in this revision.
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/patterns/subscriptions
+     */
+    void subscribe(Session session, java.util.function.Supplier<JsonRpcMessage.Request> requests, Map<String, String> extraHeaders,
+                   Consumer<JsonRpcMessage> inbound, BooleanSupplier open, Call call) {
+        long retry = DEFAULT_RETRY_MILLIS;
+        while (open.getAsBoolean() && !call.abandoned()) {
+            JsonRpcMessage.Request request = requests.get();
+            try {
+                HttpResponse<InputStream> response = post(session, JsonRpcCodec.encode(request), headersTimeout, false, extraHeaders);
+                call.hold(response.body());
+                if (!response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT).startsWith("text/event-stream")) {
+                    // a plain answer (an error, or a server without subscriptions): asking again would get the same
+                    LOG.warning(() -> "subscriptions/listen was not answered with a stream: " + SseHttp.excerpt(response.body()));
+                    return;
+                }
+                JsonRpcMessage[] end = new JsonRpcMessage[1];
+                SseParser parser = new SseParser(e -> dispatch(e, inbound, request.id(), end));
+                SseHttp.pump(response.body(), parser, streamIdle, () -> end[0] != null || call.abandoned());
+                retry = parser.retry() != null ? parser.retry() : retry;
+            } catch (McpClientException e) {
+                if (e.httpStatus() >= 400 && e.httpStatus() < 500) {
+                    LOG.log(Level.WARNING, "the server refused subscriptions/listen: " + e.getMessage());
+                    return; // asking again would be refused again
+                }
+                LOG.log(Level.FINE, "subscriptions/listen failed", e);
+            } catch (SseLimitException e) {
+                LOG.log(Level.WARNING, "subscription stream refused: " + e.getMessage());
+                return;
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "subscription stream dropped", e);
+            }
+            if (!SseHttp.pause(Math.max(retry, DEFAULT_RETRY_MILLIS))) {
+                return;
+            }
+        }
     }
 
     private JsonRpcMessage readResponse(Session session, JsonRpcMessage.Request request, HttpResponse<InputStream> response,
@@ -114,7 +169,7 @@ final class StreamableHttpTransport {
 
     /** Sends a notification or a response; the server acknowledges with 202. */
     void send(Session session, JsonRpcMessage message) {
-        HttpResponse<InputStream> response = post(session, JsonRpcCodec.encode(message), headersTimeout, false);
+        HttpResponse<InputStream> response = post(session, JsonRpcCodec.encode(message), headersTimeout, false, Map.of());
         try (InputStream body = response.body()) {
             body.readAllBytes();
         } catch (IOException e) {
@@ -301,12 +356,15 @@ final class StreamableHttpTransport {
         return answered != null && answered.toString().equals(id.toString());
     }
 
-    private HttpResponse<InputStream> post(Session session, JsonValue body, Duration timeout, boolean initialize) {
-        HttpRequest request = headers(HttpRequest.newBuilder(endpoint), session)
+    private HttpResponse<InputStream> post(Session session, JsonValue body, Duration timeout, boolean initialize,
+                                           Map<String, String> extraHeaders) {
+        HttpRequest.Builder builder = headers(HttpRequest.newBuilder(endpoint), session)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
                 .timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JsonCodec.writeBytes(body))).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(JsonCodec.writeBytes(body)));
+        extraHeaders.forEach(builder::header);
+        HttpRequest request = builder.build();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             int status = response.statusCode();
@@ -315,7 +373,11 @@ final class StreamableHttpTransport {
                 throw new SessionExpiredException();
             }
             if (status >= 400) {
-                throw McpClientException.http(status, SseHttp.excerpt(response.body()));
+                String excerpt = SseHttp.excerpt(response.body());
+                if (session != null && session.modern()) {
+                    throw modernError(status, excerpt);
+                }
+                throw McpClientException.http(status, excerpt);
             }
             return response;
         } catch (HttpTimeoutException e) {
@@ -326,6 +388,22 @@ final class StreamableHttpTransport {
             Thread.currentThread().interrupt();
             throw McpClientException.io("interrupted", e);
         }
+    }
+
+    /**
+     * A 2026-07-28 server answers errors with an HTTP status and a JSON-RPC error body (400 -32022 for
+     * an unsupported version, 404 -32601 for an unknown method, ...): both are kept, and the error's
+     * data, so the client can pick a version from -32022's {@code supported}. A body that is not a
+     * JSON-RPC error is an HTTP failure as before.
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http#backward-compatibility
+     */
+    private static McpClientException modernError(int status, String body) {
+        JsonRpcMessage message = body.isBlank() ? null : decode(body);
+        if (message instanceof JsonRpcMessage.Error e) {
+            return new McpClientException(e.error().message() + " (HTTP " + status + ", JSON-RPC error " + e.error().code() + ")",
+                    e.error().code(), status, e.error().data(), null);
+        }
+        return McpClientException.http(status, body);
     }
 
     /**

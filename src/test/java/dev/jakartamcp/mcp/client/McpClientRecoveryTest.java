@@ -87,7 +87,7 @@ class McpClientRecoveryTest {
             }
         })) {
             List<String> logs = new java.util.concurrent.CopyOnWriteArrayList<>();
-            try (McpClient client = McpClient.builder(server.url()).onLog((level, logger, data) -> logs.add(data.toString())).connect()) {
+            try (McpClient client = McpClient.builder(server.url()).protocol("2025-11-25").onLog((level, logger, data) -> logs.add(data.toString())).connect()) {
                 CallToolResult result = client.callTool("slow", null);
                 assertEquals("resumed", result.text());
                 assertEquals(List.of("\"working\""), logs, "a notification before the cut is delivered once");
@@ -124,7 +124,7 @@ class McpClientRecoveryTest {
             } else {
                 ScriptedServer.json(exchange, 405, "", null);
             }
-        }); McpClient client = McpClient.builder(server.url()).requestTimeout(Duration.ofMillis(500)).connect()) {
+        }); McpClient client = McpClient.builder(server.url()).protocol("2025-11-25").requestTimeout(Duration.ofMillis(500)).connect()) {
             McpClientException e = assertThrows(McpClientException.class, () -> client.callTool("slow", null));
             assertTrue(e.getMessage().contains("timed out"), e.getMessage());
             assertTrue(cancelled.await(5, TimeUnit.SECONDS), "notifications/cancelled was sent");

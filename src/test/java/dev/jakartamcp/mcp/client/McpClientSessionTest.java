@@ -173,7 +173,7 @@ class McpClientSessionTest {
             } else {
                 ScriptedServer.json(exchange, 200, toolResult(body.get("id"), "ok from " + session), null);
             }
-        }); McpClient client = McpClient.builder(server.url()).requestTimeout(Duration.ofSeconds(20)).connect()) {
+        }); McpClient client = McpClient.builder(server.url()).protocol("2025-11-25").requestTimeout(Duration.ofSeconds(20)).connect()) {
             assertEquals("ok from s1", client.callTool("t", null).text());
             restarted.set(true); // the server restarts: s1 is gone
             List<CompletableFuture<CallToolResult>> calls = new ArrayList<>();
@@ -273,7 +273,7 @@ class McpClientSessionTest {
                 Thread.currentThread().interrupt();
             }
         })) {
-            McpClient client = McpClient.builder(server.url()).initializeTimeout(Duration.ofMillis(400)).build();
+            McpClient client = McpClient.builder(server.url()).protocol("2025-11-25").initializeTimeout(Duration.ofMillis(400)).build();
             long start = System.nanoTime();
             McpClientException e = assertThrows(McpClientException.class, client::connect);
             long tookMillis = (System.nanoTime() - start) / 1_000_000;
@@ -296,7 +296,7 @@ class McpClientSessionTest {
                 Thread.currentThread().interrupt();
             }
         })) {
-            McpClient client = McpClient.builder(server.url()).initializeTimeout(Duration.ofMillis(400)).build();
+            McpClient client = McpClient.builder(server.url()).protocol("2025-11-25").initializeTimeout(Duration.ofMillis(400)).build();
             McpClientException e = assertThrows(McpClientException.class, client::connect);
             release.countDown();
             assertTrue(e.getMessage().contains("initialize timed out"), e.getMessage());
@@ -353,8 +353,8 @@ class McpClientSessionTest {
             }
         })) {
             CountingHttpClient shared = new CountingHttpClient(SseHttp.newClient());
-            try (McpClient a = McpClient.builder(server.url()).httpClient(shared).connect();
-                 McpClient b = McpClient.builder(server.url()).httpClient(shared).connect()) {
+            try (McpClient a = McpClient.builder(server.url()).protocol("2025-11-25").httpClient(shared).connect();
+                 McpClient b = McpClient.builder(server.url()).protocol("2025-11-25").httpClient(shared).connect()) {
                 assertEquals("ok", a.callTool("t", null).text());
                 assertEquals("ok", b.callTool("t", null).text());
             }
