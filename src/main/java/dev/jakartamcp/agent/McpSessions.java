@@ -80,12 +80,12 @@ public class McpSessions {
     long idleSeconds;
 
     /**
-     * The era the agent speaks with its MCP servers: auto, 2026-07-28 or 2025-11-25. The chat works
-     * on either (a 2026 input_required elicitation reaches the same handler); 2025-11-25 until this
-     * server's 2026 side asks through Multi Round-Trip Requests.
+     * The era the agent speaks with its MCP servers: auto (the default), 2026-07-28 or 2025-11-25.
+     * The chat works on either: a 2026 input_required elicitation reaches the same handler. Without
+     * CDI (unit tests) it is 2025-11-25, the era those tests script.
      */
     @Inject
-    @ConfigProperty(name = "agent.mcp.protocol", defaultValue = "2025-11-25")
+    @ConfigProperty(name = "agent.mcp.protocol", defaultValue = "auto")
     String protocol = "2025-11-25";
 
     @Resource

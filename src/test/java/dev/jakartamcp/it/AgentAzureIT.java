@@ -16,7 +16,13 @@ class AgentAzureIT extends AgentScenarios {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return deployment(LLM, "azure");
+        return deployment(LLM, "azure", "2025-11-25");
+    }
+
+    /** the 2025 era: sessions and elicitation on the stream */
+    @Override
+    String protocol() {
+        return "2025-11-25";
     }
 
     @Override

@@ -13,7 +13,13 @@ class AgentOpenAiIT extends AgentScenarios {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return deployment(LLM, "openai");
+        return deployment(LLM, "openai", "auto");
+    }
+
+    /** auto: 2026-07-28 with our own /mcp (MRTR), 2025 with the fetch server */
+    @Override
+    String protocol() {
+        return "auto";
     }
 
     @Override

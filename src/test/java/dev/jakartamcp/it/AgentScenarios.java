@@ -25,9 +25,12 @@ abstract class AgentScenarios {
 
     static final int FETCH_PORT = startFetchServer();
 
-    static WebArchive deployment(FakeLlm llm, String flavor) {
+    /** {@code protocol}: the era the agent speaks with its MCP servers (agent.mcp.protocol). */
+    static WebArchive deployment(FakeLlm llm, String flavor, String protocol) {
         return Deployments.realWarWithConfig(
-                "agent.llm.endpoint=" + llm.endpoint() + "\n"
+                "agent.mcp.protocol=" + protocol + "\n"
+                        + "mcp.diagnostics.enabled=true\n"
+                        + "agent.llm.endpoint=" + llm.endpoint() + "\n"
                         + "agent.llm.api-key=" + FakeLlm.KEY + "\n"
                         + "agent.llm.model=" + FakeLlm.MODEL + "\n"
                         + "agent.llm.flavor=" + flavor + "\n"
@@ -36,6 +39,9 @@ abstract class AgentScenarios {
     }
 
     abstract FakeLlm llm();
+
+    /** The agent.mcp.protocol of this class's deployment. */
+    abstract String protocol();
 
     @ArquillianResource
     URL deployed;
@@ -97,6 +103,13 @@ abstract class AgentScenarios {
         assertEquals(1, ChatApi.named(accepted, "elicitation").size());
         assertTrue(ChatApi.named(accepted, "tool_result").get(0).data().getString("text").startsWith("Deleted user"));
         assertEquals(404, chat.call("GET", "v1/users/" + id, null).statusCode(), "accepted: gone");
+        // our own /mcp speaks both eras: 2025 holds a session for the agent, 2026 (what auto finds) none
+        int sessions = RawMcp.json(chat.call("GET", "diagnostics/mcp", null).body()).asJsonObject().getInt("sessions");
+        if ("2025-11-25".equals(protocol())) {
+            assertTrue(sessions > 0, "the agent spoke 2025-11-25 through a session: " + sessions);
+        } else {
+            assertEquals(0, sessions, "the agent spoke 2026-07-28, stateless: no session on our server");
+        }
     }
 
     @Test

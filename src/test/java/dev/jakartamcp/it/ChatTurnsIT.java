@@ -54,6 +54,8 @@ class ChatTurnsIT {
                         + "agent.mcp.servers=users=/mcp,fetch=http://127.0.0.1:" + AgentScenarios.FETCH_PORT + "/mcp,counting="
                         + COUNTING.url() + "\n"
                         + "agent.turn.timeout-seconds=" + DEADLINE_SECONDS + "\n"
+                        // sessions shared across turns and a question the server withdraws are 2025 behaviour
+                        + "agent.mcp.protocol=2025-11-25\n"
                         + "agent.mcp.session-idle-seconds=" + IDLE_SECONDS + "\n"
                         // the MCP server stops waiting for a confirmation well before the turn's deadline
                         + "mcp.client-request.timeout-seconds=2\n");

@@ -109,6 +109,14 @@ class McpMrtrIT {
     }
 
     @Test
+    void aYesToAQuestionNeverAskedDeletesNothing() {
+        long id = addUser();
+        JsonObject asked = deleteRound(id, answer("accept", true), null);
+        assertEquals("input_required", asked.getString("resultType"), "delete_user is destructive: it asks itself: " + asked);
+        assertTrue(exists(id));
+    }
+
+    @Test
     void aUsedStateCannotBeReplayed() {
         long id = addUser();
         String state = deleteRound(id, null, null).getString("requestState");

@@ -188,7 +188,8 @@ public class McpDispatcher {
                 if ("tools/call".equals(request.method())) {
                     requireCapabilities(server, params, context);
                 }
-                MultiRoundTrips.Outcome outcome = roundTrips.run(server, request, context, asking -> switch (request.method()) {
+                MultiRoundTrips.Outcome outcome = roundTrips.run(server, request, context, declaresDestructive(server, request),
+                        asking -> switch (request.method()) {
                     case "tools/call" -> callTool(server, params, asking);
                     case "prompts/get" -> getPrompt(server, params, asking);
                     default -> readResource(server, params, asking);
@@ -207,6 +208,15 @@ public class McpDispatcher {
             LOG.log(Level.SEVERE, "MCP request " + request.method() + " failed, incident " + incident, e);
             return error(request, JsonRpcError.INTERNAL_ERROR, "Internal error (incident " + incident + ")");
         }
+    }
+
+    /** A tools/call of a tool that says it destroys something (destructiveHint true). */
+    private static boolean declaresDestructive(McpServer server, JsonRpcMessage.Request request) {
+        return "tools/call".equals(request.method()) && request.params().get("name") instanceof JsonString name
+                && server.tools().find(name.getString())
+                .map(tool -> tool.definition().annotations() != null
+                        && Boolean.TRUE.equals(tool.definition().annotations().destructiveHint()))
+                .orElse(false);
     }
 
     /**

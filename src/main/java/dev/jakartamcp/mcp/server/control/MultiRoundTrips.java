@@ -89,11 +89,21 @@ public class MultiRoundTrips {
     public record Outcome(JsonObject result, boolean inputRequired) {
     }
 
+    /**
+     * Runs the handler. {@code sealedAnswersOnly}: the handler hears only answers to questions this
+     * server asked (a request without requestState has its inputResponses ignored, and is asked).
+     * Servers may take unsolicited answers, and the conformance suite expects that of its fixtures;
+     * a destructive tool's "yes" must answer our own sealed question, so a forged or replayed
+     * confirmation deletes nothing.
+     */
     public Outcome run(McpServer server, JsonRpcMessage.Request request, StatelessContext context,
-                       Function<StatelessContext, JsonObject> handler) {
+                       boolean sealedAnswersOnly, Function<StatelessContext, JsonObject> handler) {
         JsonObject params = request.params();
-        Map<String, JsonObject> given = InputRound.parse(params);
         String token = requestState(params);
+        Map<String, JsonObject> given = InputRound.parse(params);
+        if (token == null && sealedAnswersOnly) {
+            given = Map.of();
+        }
         StateClaims.Binding binding = binding(server.name(), request.method(), params, context.caller());
         StateClaims prior = token == null ? null : sealer.open(token, binding);
         String flowId = prior == null ? newId() : prior.flowId();

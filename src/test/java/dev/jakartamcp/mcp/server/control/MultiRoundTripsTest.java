@@ -145,7 +145,7 @@ class MultiRoundTripsTest {
         StatelessContext noElicitation = new StatelessContext(null, new MetaEnvelope("2026-07-28",
                 JsonCodec.object().add("sampling", JsonObject.EMPTY_JSON_OBJECT).build(), null, null), null);
         ClientRequestException e = assertThrows(ClientRequestException.class, () -> trips.run(server,
-                new JsonRpcMessage.Request(JsonCodec.number(1), "tools/call", call(null, null)), noElicitation, delete));
+                new JsonRpcMessage.Request(JsonCodec.number(1), "tools/call", call(null, null)), noElicitation, false, delete));
         assertEquals(ClientRequestException.Reason.CAPABILITY_MISSING, e.reason());
     }
 
@@ -170,11 +170,27 @@ class MultiRoundTripsTest {
         assertEquals("invalid-input", e.error().data().asJsonObject().getString("mrtr"));
     }
 
+    @Test
+    void aDestructiveToolIgnoresAnUnsolicitedYesAndAsks() {
+        MultiRoundTrips.Outcome unsolicited = run(call(responses("elicitation-1", accept()), null), delete, "alice", true);
+        assertTrue(unsolicited.inputRequired(), "a yes to a question never asked is not a confirmation");
+        assertEquals(0, deleted.get());
+        MultiRoundTrips.Outcome confirmed = run(call(responses("elicitation-1", accept()), state(unsolicited)), delete, "alice", true);
+        assertFalse(confirmed.inputRequired());
+        assertEquals(1, deleted.get(), "the yes to our own sealed question counts");
+    }
+
     private MultiRoundTrips.Outcome run(JsonObject params, Function<StatelessContext, JsonObject> handler, String caller) {
+        return run(params, handler, caller, false);
+    }
+
+    private MultiRoundTrips.Outcome run(JsonObject params, Function<StatelessContext, JsonObject> handler, String caller,
+                                        boolean sealedAnswersOnly) {
         StatelessContext context = new StatelessContext(Caller.anonymous(caller), new MetaEnvelope("2026-07-28",
                 JsonCodec.object().add("elicitation", JsonObject.EMPTY_JSON_OBJECT).add("sampling", JsonObject.EMPTY_JSON_OBJECT)
                         .add("roots", JsonObject.EMPTY_JSON_OBJECT).build(), null, null), null);
-        return trips.run(server, new JsonRpcMessage.Request(JsonCodec.number(1), "tools/call", params), context, handler);
+        return trips.run(server, new JsonRpcMessage.Request(JsonCodec.number(1), "tools/call", params), context,
+                sealedAnswersOnly, handler);
     }
 
     private static JsonObject call(JsonObjectBuilder responses, String state) {
