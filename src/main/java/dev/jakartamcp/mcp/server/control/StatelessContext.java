@@ -7,6 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -22,11 +23,27 @@ public final class StatelessContext implements CallContext {
     private final Caller caller;
     private final MetaEnvelope meta;
     private final Consumer<JsonRpcMessage> outbound;
+    private final JsonValue progressToken;
+    private final BooleanSupplier closed;
+    private double lastProgress = Double.NEGATIVE_INFINITY;
 
     public StatelessContext(Caller caller, MetaEnvelope meta, Consumer<JsonRpcMessage> outbound) {
+        this(caller, meta, outbound, null, () -> false);
+    }
+
+    /**
+     * A request answered on its own SSE stream.
+     *
+     * @param progressToken {@code params._meta.progressToken}, or null: then no progress
+     * @param closed        whether the response stream closed, which cancels the request
+     */
+    public StatelessContext(Caller caller, MetaEnvelope meta, Consumer<JsonRpcMessage> outbound, JsonValue progressToken,
+                            BooleanSupplier closed) {
         this.caller = caller;
         this.meta = meta;
         this.outbound = outbound;
+        this.progressToken = progressToken;
+        this.closed = closed;
     }
 
     public MetaEnvelope meta() {
@@ -46,14 +63,33 @@ public final class StatelessContext implements CallContext {
 
     @Override
     public void notify(String method, JsonObject params) {
-        if (outbound != null) {
+        // nothing more is sent for a cancelled request
+        // https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http
+        if (outbound != null && !isCancelled()) {
             outbound.accept(new JsonRpcMessage.Notification(method, params));
         }
     }
 
-    /** No progress token travels here yet: progress needs a stream, which this slice does not open. */
+    /**
+     * Only when the request's _meta carried a progressToken, echoed unchanged; progress only goes up.
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/utilities/progress
+     */
     @Override
-    public void progress(double progress, Double total, String message) {
+    public synchronized void progress(double progress, Double total, String message) {
+        if (progressToken == null || !(progress > lastProgress)) {
+            return;
+        }
+        lastProgress = progress;
+        JsonObjectBuilder params = JsonCodec.object().add("progressToken", progressToken).add("progress", number(progress));
+        if (total != null) params.add("total", number(total));
+        if (message != null) params.add("message", message);
+        notify("notifications/progress", params.build());
+    }
+
+    /** 50 rather than 50.0 on the wire when the value is whole. */
+    private static jakarta.json.JsonNumber number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? JsonCodec.provider().createValue((long) value) : JsonCodec.provider().createValue(value);
     }
 
     /**
@@ -90,8 +126,12 @@ public final class StatelessContext implements CallContext {
     public void disconnectStream() {
     }
 
+    /**
+     * Closing a response stream cancels its request: the tool sees it here.
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http
+     */
     @Override
     public boolean isCancelled() {
-        return false;
+        return closed.getAsBoolean();
     }
 }
