@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <li>0.2.0-alpha.12 ({@code conformance-2026}) {@code --requirements 2025-11-25} and
  * {@code --requirements 2026-07-28}: every scored scenario with no failure and no warning, except
  * those in {@link #EXPECTED_UNTIL_MRTR_MERGED};</li>
- * <li>0.2.0-alpha.12 {@code --suite all}: reported per scenario in target/conformance-2026/suite-all.txt,
+ * <li>0.2.0-alpha.12 {@code --suite all}: reported per scenario in target/conformance-2026/{server}/suite-all.txt,
  * not asserted (extensions and pending scenarios the server does not implement).</li>
  * </ul>
  */
@@ -110,6 +110,9 @@ class ConformanceIT {
             "input-required-result-ignore-extra-params",
             "input-required-result-validate-input");
 
+    /** Which server this run deploys to (payara-micro or wildfly): each keeps its own results. */
+    private static final String SERVER = System.getProperty("arquillian.launch", "server");
+
     private static final Pattern RESULT_DIR = Pattern.compile("server-(.+)-\\d{4}-\\d{2}-\\d{2}T[0-9-]+Z");
     private static final Pattern NOT_SCORED = Pattern.compile("^\\s+[✓✗] (\\S+) \\(", Pattern.MULTILINE);
 
@@ -119,7 +122,7 @@ class ConformanceIT {
         Map<String, Integer> expectedScored = Map.of("2025-11-25", 30, "2026-07-28", 37);
         List<String> notClean = new ArrayList<>();
         for (String revision : List.of("2025-11-25", "2026-07-28")) {
-            Path results = Path.of("target", "conformance-2026", revision).toAbsolutePath();
+            Path results = Path.of("target", "conformance-2026", SERVER, revision).toAbsolutePath();
             String output = run2026(base, results, "--requirements", revision);
             Map<String, List<String>> scored = outcomes(results, notScored(output));
             assertEquals(expectedScored.get(revision), scored.size(), revision + " scored scenarios: " + scored.keySet());
@@ -134,14 +137,14 @@ class ConformanceIT {
 
     @Test
     void suite2026AllScenariosAreReported() throws Exception {
-        Path results = Path.of("target", "conformance-2026", "all").toAbsolutePath();
+        Path results = Path.of("target", "conformance-2026", SERVER, "all").toAbsolutePath();
         String output = run2026(Deployments.localBase(deployed), results, "--suite", "all");
         Map<String, List<String>> all = outcomes(results, Set.of());
         StringBuilder report = new StringBuilder("# conformance 0.2.0-alpha.12 server --suite all (reported, not asserted)\n");
         all.forEach((scenario, problems) -> report.append(problems.isEmpty() ? "PASS " : "FAIL ").append(scenario)
                 .append(problems.isEmpty() ? "" : " " + problems.size() + " problem(s): " + problems).append('\n'));
         report.append(output.substring(Math.max(0, output.lastIndexOf("Total:"))));
-        Files.writeString(Path.of("target", "conformance-2026", "suite-all.txt"), report);
+        Files.writeString(Path.of("target", "conformance-2026", SERVER, "suite-all.txt"), report);
         System.out.println(report);
         assertTrue(all.size() >= 60, "every server scenario ran: " + all.keySet());
     }
