@@ -268,6 +268,31 @@ class McpStatelessIT {
         lines.close();
     }
 
+    /**
+     * A tool call whose _meta asks for logs and progress is answered on an SSE stream: the logs at or
+     * above the level, the progress with the token echoed, then the response; no event ids.
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http
+     */
+    @Test
+    void aCallThatAsksForLogsAndProgressIsAnsweredOnAStream() {
+        JsonObjectBuilder meta = meta(V2026).add("io.modelcontextprotocol/logLevel", "debug").add("progressToken", 77);
+        JsonObjectBuilder search = Json.createObjectBuilder().add("_meta", meta).add("name", "search_users")
+                .add("arguments", Json.createObjectBuilder().add("name", "Karen"));
+        HttpResponse<String> r = post("tools/call", null, search, headers("tools/call", "search_users"));
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"), r.headers().toString());
+        assertEquals("no", r.headers().firstValue("X-Accel-Buffering").orElse(""));
+        assertFalse(r.body().lines().anyMatch(l -> l.startsWith("id:")), "no event ids on 2026: " + r.body());
+        List<JsonObject> messages = RawMcp.sseMessages(r.body());
+        assertTrue(messages.stream().anyMatch(m -> "notifications/message".equals(m.getString("method", ""))
+                && "debug".equals(m.getJsonObject("params").getString("level"))), r.body());
+        assertTrue(messages.stream().anyMatch(m -> "notifications/progress".equals(m.getString("method", ""))
+                && m.getJsonObject("params").getInt("progressToken") == 77), r.body());
+        JsonObject last = messages.get(messages.size() - 1);
+        assertEquals("complete", last.getJsonObject("result").getString("resultType"), r.body());
+        assertTrue(messages.stream().noneMatch(m -> m.containsKey("method") && m.containsKey("id")), "no requests to the client");
+    }
+
     @Test
     void listenWithoutAFilterIs400InvalidParams() {
         assertError(400, -32602, post("subscriptions/listen", null, params(), headers("subscriptions/listen", null)));
