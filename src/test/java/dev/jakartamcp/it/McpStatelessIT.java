@@ -334,7 +334,8 @@ class McpStatelessIT {
         HttpRequest.Builder request = HttpRequest.newBuilder(mcp.endpoint).header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream").POST(HttpRequest.BodyPublishers.ofString(body));
         headers("subscriptions/listen", null).forEach(request::header);
-        // a connection of its own, as a client keeps for a long-lived stream (HTTP/1.1: nothing multiplexed with it)
+        // a connection of its own, HTTP/1.1: on Payara a long stream answering the very request that upgrades
+        // a connection to h2c stalls the rest of that connection (see README, subscriptions/listen)
         java.net.http.HttpClient own = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
                 .connectTimeout(java.time.Duration.ofSeconds(5)).build();
         HttpResponse<java.util.stream.Stream<String>> response = own.send(request.build(), HttpResponse.BodyHandlers.ofLines());
