@@ -166,10 +166,16 @@ public class ConformanceTools {
     @Produces
     @ServedBy(ConformanceMcpServer.NAME)
     McpTool jsonSchema2020() {
+        // 0.2.0-alpha.12 also checks that $anchor, allOf/anyOf and if/then/else survive (SEP-2106)
         JsonObject schema = JsonCodec.parseObject("""
                 {"$schema":"https://json-schema.org/draft/2020-12/schema","type":"object",
-                 "$defs":{"address":{"type":"object","properties":{"street":{"type":"string"},"city":{"type":"string"}}}},
-                 "properties":{"name":{"type":"string"},"address":{"$ref":"#/$defs/address"}},
+                 "$defs":{"address":{"$anchor":"addressDef","type":"object",
+                   "properties":{"street":{"type":"string"},"city":{"type":"string"}}}},
+                 "properties":{"name":{"type":"string"},"address":{"$ref":"#/$defs/address"},
+                   "contactMethod":{"type":"string","enum":["phone","email"]},"phone":{"type":"string"},"email":{"type":"string"}},
+                 "allOf":[{"anyOf":[{"required":["phone"]},{"required":["email"]}]}],
+                 "if":{"properties":{"contactMethod":{"const":"phone"}},"required":["contactMethod"]},
+                 "then":{"required":["phone"]},"else":{"required":["email"]},
                  "additionalProperties":false}""");
         return Fixture.plain(tool("json_schema_2020_12_tool", "Tool with JSON Schema 2020-12 features", schema),
                 (args, ctx) -> CallToolResult.text("Received: " + args));

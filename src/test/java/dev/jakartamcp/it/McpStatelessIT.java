@@ -14,11 +14,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.net.URL;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -62,7 +67,9 @@ class McpStatelessIT {
         assertTrue(result.getJsonArray("supportedVersions").toString().contains("2025-11-25"));
         JsonObject caps = result.getJsonObject("capabilities");
         assertTrue(caps.containsKey("tools") && caps.containsKey("resources") && caps.containsKey("prompts"), caps.toString());
-        assertFalse(caps.getJsonObject("resources").containsKey("subscribe"), "no resources/subscribe on 2026");
+        // resource updates and list changes travel on subscriptions/listen
+        assertTrue(caps.getJsonObject("resources").getBoolean("subscribe"), caps.toString());
+        assertTrue(caps.getJsonObject("tools").getBoolean("listChanged"), caps.toString());
         assertTrue(result.containsKey("instructions"));
         assertComplete(result);
         assertTrue(result.getJsonNumber("ttlMs").longValue() >= 0);
@@ -234,6 +241,125 @@ class McpStatelessIT {
     }
 
     // ---- the 2025 era on the same endpoint ----
+
+    // ---- streams: subscriptions/listen, SSE answers, no GET or DELETE ----
+
+    /**
+     * The listen stream: acknowledged first with the honoured filter, then only the requested types,
+     * each tagged with the listen request's id; a resource update made through a 2025 session reaches it.
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/patterns/subscriptions
+     */
+    @Test
+    void listenAcknowledgesThenCarriesTaggedResourceUpdatesOnly() throws Exception {
+        JsonObjectBuilder filter = Json.createObjectBuilder().add("resourcesListChanged", true)
+                .add("resourceSubscriptions", Json.createArrayBuilder().add("users://8"));
+        Lines lines = listen("listen-1", filter);
+        JsonObject ack = lines.nextMessage();
+        assertEquals("notifications/subscriptions/acknowledged", ack.getString("method"), ack.toString());
+        assertEquals("listen-1", ack.getJsonObject("params").getJsonObject("_meta").getString("io.modelcontextprotocol/subscriptionId"));
+        JsonObject honoured = ack.getJsonObject("params").getJsonObject("notifications");
+        assertEquals("[\"users://8\"]", honoured.getJsonArray("resourceSubscriptions").toString());
+        assertFalse(honoured.containsKey("resourcesListChanged"), "the resource list never changes: not honoured");
+
+        String session = mcp.openSession("2025-11-25");
+        mcp.request(session, "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"update_user\","
+                + "\"arguments\":{\"id\":9,\"new_info\":{\"company\":\"Unwatched\"}}}}");
+        mcp.request(session, "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"update_user\","
+                + "\"arguments\":{\"id\":8,\"new_info\":{\"company\":\"Watched\"}}}}");
+        JsonObject update = lines.nextMessage();
+        assertEquals("notifications/resources/updated", update.getString("method"), update.toString());
+        assertEquals("users://8", update.getJsonObject("params").getString("uri"), "users://9 was not asked for");
+        assertEquals("listen-1", update.getJsonObject("params").getJsonObject("_meta").getString("io.modelcontextprotocol/subscriptionId"));
+        assertTrue(lines.ids.isEmpty(), "no event ids on 2026 streams: " + lines.ids);
+        mcp.delete(session);
+        lines.close();
+    }
+
+    /**
+     * A tool call whose _meta asks for logs and progress is answered on an SSE stream: the logs at or
+     * above the level, the progress with the token echoed, then the response; no event ids.
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http
+     */
+    @Test
+    void aCallThatAsksForLogsAndProgressIsAnsweredOnAStream() {
+        JsonObjectBuilder meta = meta(V2026).add("io.modelcontextprotocol/logLevel", "debug").add("progressToken", 77);
+        // every user: more than SearchUsersTool.PROGRESS_STEP, so it reports progress
+        JsonObjectBuilder search = Json.createObjectBuilder().add("_meta", meta).add("name", "search_users")
+                .add("arguments", Json.createObjectBuilder());
+        HttpResponse<String> r = post("tools/call", null, search, headers("tools/call", "search_users"));
+        assertEquals(200, r.statusCode(), r.body());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"), r.headers().toString());
+        assertEquals("no", r.headers().firstValue("X-Accel-Buffering").orElse(""));
+        assertFalse(r.body().lines().anyMatch(l -> l.startsWith("id:")), "no event ids on 2026: " + r.body());
+        List<JsonObject> messages = RawMcp.sseMessages(r.body());
+        assertTrue(messages.stream().anyMatch(m -> "notifications/message".equals(m.getString("method", ""))
+                && "debug".equals(m.getJsonObject("params").getString("level"))), r.body());
+        assertTrue(messages.stream().anyMatch(m -> "notifications/progress".equals(m.getString("method", ""))
+                && m.getJsonObject("params").getInt("progressToken") == 77), r.body());
+        JsonObject last = messages.get(messages.size() - 1);
+        assertEquals("complete", last.getJsonObject("result").getString("resultType"), r.body());
+        assertTrue(messages.stream().noneMatch(m -> m.containsKey("method") && m.containsKey("id")), "no requests to the client");
+    }
+
+    @Test
+    void listenWithoutAFilterIs400InvalidParams() {
+        assertError(400, -32602, post("subscriptions/listen", null, params(), headers("subscriptions/listen", null)));
+    }
+
+    /** https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http */
+    @Test
+    void getAndDeleteOnA2026ExchangeAre405AllowPost() {
+        for (String method : List.of("GET", "DELETE")) {
+            HttpResponse<String> r = mcp.send(HttpRequest.newBuilder(mcp.endpoint).header("Accept", "text/event-stream")
+                    .header("MCP-Protocol-Version", V2026).method(method, HttpRequest.BodyPublishers.noBody()).build());
+            assertEquals(405, r.statusCode(), method + " " + r.body());
+            assertEquals("POST", r.headers().firstValue("Allow").orElse(""), method);
+        }
+    }
+
+    private record Lines(BlockingQueue<String> queue, List<String> ids, HttpResponse<java.util.stream.Stream<String>> response) {
+        JsonObject nextMessage() throws InterruptedException {
+            for (String line; (line = queue.poll(10, TimeUnit.SECONDS)) != null; ) {
+                if (line.startsWith("id:")) {
+                    ids.add(line);
+                }
+                if (line.startsWith("data:")) {
+                    return RawMcp.json(line.substring(5).strip()).asJsonObject();
+                }
+            }
+            throw new AssertionError("no message within 10 s");
+        }
+
+        void close() {
+            response.body().close();
+        }
+    }
+
+    private Lines listen(String id, JsonObjectBuilder filter) throws Exception {
+        String body = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("method", "subscriptions/listen")
+                .add("params", params().add("notifications", filter)).build().toString();
+        HttpRequest.Builder request = HttpRequest.newBuilder(mcp.endpoint).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").POST(HttpRequest.BodyPublishers.ofString(body));
+        headers("subscriptions/listen", null).forEach(request::header);
+        // a connection of its own, HTTP/1.1: on Payara a long stream answering the very request that upgrades
+        // a connection to h2c stalls the rest of that connection (see README, subscriptions/listen)
+        java.net.http.HttpClient own = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        HttpResponse<java.util.stream.Stream<String>> response = own.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, response.statusCode());
+        assertEquals("no", response.headers().firstValue("X-Accel-Buffering").orElse(""));
+        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> {
+            try {
+                response.body().forEach(queue::add);
+            } catch (RuntimeException closed) {
+                // the test closed the stream
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return new Lines(queue, new java.util.concurrent.CopyOnWriteArrayList<>(), response);
+    }
 
     @Test
     void a2025SessionStillWorksBesideIt() {

@@ -5,5 +5,8 @@ interface EventWriter {
 
     boolean send(String id, String data);
 
+    /** Writes a {@code :} comment line (a keep-alive); false when the client is gone. */
+    boolean comment(String text);
+
     void close();
 }

@@ -54,6 +54,22 @@ public abstract class McpEndpoint {
         exchange.postToolStream(server(), request(http), response, sink, sse);
     }
 
+    @POST
+    @Path("~stateless-stream")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void postStatelessStream(@Context HttpServletRequest http, @Context HttpServletResponse response,
+                                    @Context SseEventSink sink, @Context Sse sse) {
+        exchange.postStatelessStream(server(), request(http), response, sink, sse);
+    }
+
+    @POST
+    @Path("~listen")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void listen(@Context HttpServletRequest http, @Context HttpServletResponse response,
+                       @Context SseEventSink sink, @Context Sse sse) {
+        exchange.listen(server(), request(http), response, sink, sse);
+    }
+
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void get(@Context HttpServletRequest http, @Context HttpServletResponse response,

@@ -15,10 +15,14 @@ import dev.jakartamcp.mcp.server.control.RequestContext;
 import dev.jakartamcp.mcp.server.control.SessionChannel;
 import dev.jakartamcp.mcp.server.control.MrtrErrors;
 import dev.jakartamcp.mcp.server.control.StatelessContext;
+import dev.jakartamcp.mcp.server.control.SubscriptionFilter;
+import dev.jakartamcp.mcp.server.control.Subscriptions;
 import dev.jakartamcp.mcp.server.control.SessionManager;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.MediaType;
@@ -48,6 +52,9 @@ public class McpExchange {
 
     @Inject
     McpExecutors executors;
+
+    @Inject
+    Subscriptions subscriptions;
 
     /** Everything answered with plain JSON on the request thread: initialize, lists, reads, batches, notifications. */
     HttpAnswer postJson(McpServer server, McpRequest in) {
@@ -108,6 +115,43 @@ public class McpExchange {
                 async.resume(response);
             }
         });
+    }
+
+    /**
+     * A 2026-07-28 tool call that logs or reports progress, on its own SSE stream: its notifications,
+     * then its response. No event ids and no priming event (nothing resumes on this revision); no
+     * requests to the client. A stream the client closed cancels the call: the tool sees it, and
+     * nothing more is sent. The tool runs on the tool executor (its place was reserved).
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http
+     */
+    void postStatelessStream(McpServer server, McpRequest in, HttpServletResponse http, SseEventSink sink, Sse sse) {
+        JsonRpcMessage.Request request = in.stateless().request();
+        SseConnection connection = new SseConnection(adapter(http, sink, sse), executors.writers(), limits.connectionQueueBytes());
+        JsonValue token = request.params().get("_meta") instanceof JsonObject meta ? meta.get("progressToken") : null;
+        StatelessContext context = new StatelessContext(in.caller(), in.stateless().meta(),
+                message -> connection.offer(null, JsonCodec.write(JsonRpcCodec.encode(message)), null), token, connection::isClosed);
+        executors.runTool(() -> {
+            try {
+                JsonRpcMessage answer = dispatcher.handleStateless(server, request, context);
+                if (!context.isCancelled()) {
+                    connection.offer(null, JsonCodec.write(JsonRpcCodec.encode(answer)), null);
+                }
+            } finally {
+                connection.close();
+            }
+        });
+    }
+
+    /**
+     * subscriptions/listen: the stream stays open until the client closes it or the server shuts
+     * down; {@link Subscriptions} writes to it. Its place was reserved by the transport.
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/patterns/subscriptions
+     */
+    void listen(McpServer server, McpRequest in, HttpServletResponse http, SseEventSink sink, Sse sse) {
+        JsonRpcMessage.Request request = in.stateless().request();
+        SseConnection connection = new SseConnection(adapter(http, sink, sse), executors.writers(), limits.connectionQueueBytes());
+        SubscriptionFilter filter = SubscriptionFilter.read(request.params(), subscriptions.maxResourceUris(), limits.uriMaxLength());
+        subscriptions.open(server, in.caller().key(), request.id(), filter, connection);
     }
 
     private HttpAnswer initialize(McpServer server, McpRequest in) {

@@ -9,9 +9,13 @@ import dev.jakartamcp.mcp.server.control.McpLimits;
 import dev.jakartamcp.mcp.server.control.McpServer;
 import dev.jakartamcp.mcp.server.control.McpServerConfig;
 import dev.jakartamcp.mcp.server.control.McpTool;
+import dev.jakartamcp.mcp.server.control.McpError;
 import dev.jakartamcp.mcp.server.control.OriginPolicy;
+import dev.jakartamcp.mcp.server.control.SubscriptionFilter;
+import dev.jakartamcp.mcp.server.control.Subscriptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -46,6 +50,9 @@ class McpTransport {
     @Inject
     McpAccessGuard guard;
 
+    @Inject
+    Subscriptions subscriptions;
+
     McpRequest accept(HttpServletRequest http, McpServer server) throws IOException {
         // https://modelcontextprotocol.io/specification/2025-11-25/basic/transports#security-warning
         String origin = http.getHeader("Origin");
@@ -53,6 +60,13 @@ class McpTransport {
             throw new Rejection(TransportErrors.of(403, "Origin not allowed: " + origin));
         }
         Caller caller = admit(http, server);
+        if (modernOnly(http) && ("GET".equals(http.getMethod()) || "DELETE".equals(http.getMethod()))) {
+            // no GET stream and no session to end on 2026-07-28: subscriptions/listen replaced both
+            // https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http
+            throw new Rejection(TransportErrors.of(405, JsonRpcError.TRANSPORT_ERROR,
+                    http.getMethod() + " is not part of protocol version " + http.getHeader(McpHeaders.PROTOCOL_VERSION)
+                            + "; use POST").with("Allow", "POST"));
+        }
         return switch (http.getMethod()) {
             case "POST" -> post(http, server, caller);
             case "GET" -> get(http, server, caller);
@@ -62,6 +76,16 @@ class McpTransport {
             default -> throw new Rejection(TransportErrors.of(405, JsonRpcError.TRANSPORT_ERROR,
                     "Method " + http.getMethod() + " is not allowed; use " + ALLOW).with("Allow", ALLOW));
         };
+    }
+
+    /**
+     * A 2026-07-28 exchange: its MCP-Protocol-Version header names a stateless revision and it names
+     * no session (a 2025 client that negotiated a session always sends Mcp-Session-Id).
+     */
+    private static boolean modernOnly(HttpServletRequest http) {
+        String version = http.getHeader(McpHeaders.PROTOCOL_VERSION);
+        return version != null && ProtocolVersion.STATELESS.contains(version.strip())
+                && http.getHeader(McpHeaders.SESSION_ID) == null;
     }
 
     /**
@@ -165,14 +189,58 @@ class McpTransport {
         checkScopes(http, server, caller, decoded);
         admission.rateStateless(caller.key());
         McpRequest admitted = McpRequest.stateless(decoded.messages(), valid, caller);
+        if ("subscriptions/listen".equals(request.method())) {
+            return listen(request, caller, admitted);
+        }
         // a tool that may wait (on the user service, say) must not hold an HTTP thread
         McpTool tool = "tools/call".equals(request.method()) && request.params().get("name") instanceof JsonString name
                 ? server.tools().find(name.getString()).orElse(null) : null;
+        if (tool != null) {
+            ParamHeaders.check(request, tool, http::getHeader);
+        }
+        if (tool != null && needsStream(tool, request, valid)) {
+            admission.reserveStatelessTool();
+            return admitted.routedTo(Route.STATELESS_STREAM);
+        }
         if (tool != null && (tool.blocks() || !limits.inlineNonBlocking())) {
             admission.reserveStatelessTool();
             return admitted.routedTo(Route.STATELESS_TOOL);
         }
         return admitted;
+    }
+
+    /**
+     * A tool that may log or report progress gets an SSE stream when the request asked for either
+     * (a log level or a progress token in _meta); otherwise nothing could be sent before the result,
+     * and plain JSON is cheaper. A call the client lacks capabilities for is refused with JSON.
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http
+     */
+    private static boolean needsStream(McpTool tool, JsonRpcMessage.Request request, StatelessRequest valid) {
+        if (!tool.streams() || tool.requiredClientCapabilities().keySet().stream().anyMatch(c -> !valid.meta().declares(c))) {
+            return false;
+        }
+        JsonObject meta = request.params().get("_meta") instanceof JsonObject m ? m : JsonObject.EMPTY_JSON_OBJECT;
+        return valid.meta().logLevel() != null || meta.containsKey("progressToken");
+    }
+
+    /**
+     * subscriptions/listen: its filter is checked here, so a bad one is a 400 with JSON, and one of
+     * the bounded places for a stream is taken (given back when the stream ends).
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/patterns/subscriptions
+     */
+    private McpRequest listen(JsonRpcMessage.Request request, Caller caller, McpRequest admitted) {
+        try {
+            SubscriptionFilter.read(request.params(), subscriptions.maxResourceUris(), limits.uriMaxLength());
+        } catch (McpError e) {
+            throw new Rejection(TransportErrors.json(400, new JsonRpcMessage.Error(request.id(), e.error())));
+        }
+        Subscriptions.Refusal refusal = subscriptions.reserve(caller.key());
+        if (refusal != null) {
+            throw refusal == Subscriptions.Refusal.CLIENT_FULL
+                    ? Admission.refuse(429, 5, "This client has as many subscriptions/listen streams open as it may; close one first")
+                    : Admission.refuse(503, 5, "The server has as many subscriptions/listen streams open as it can; try again later");
+        }
+        return admitted.routedTo(Route.STATELESS_LISTEN);
     }
 
     /** https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#access-token-usage */

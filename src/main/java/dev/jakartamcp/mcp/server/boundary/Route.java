@@ -18,6 +18,10 @@ enum Route {
     TOOL_STREAM("~tool-stream"),
     /** A 2026-07-28 tool call that may block, answered with JSON from the tool executor; no session. */
     STATELESS_TOOL("~stateless-tool"),
+    /** A 2026-07-28 tool call that logs or reports progress, answered on its own SSE stream; no session. */
+    STATELESS_STREAM("~stateless-stream"),
+    /** A 2026-07-28 subscriptions/listen: a long POST answered with SSE. */
+    STATELESS_LISTEN("~listen"),
     /** GET: the session's standalone stream, or a resumed one. */
     EVENTS("");
 

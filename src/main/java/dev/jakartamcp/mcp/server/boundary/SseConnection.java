@@ -14,8 +14,14 @@ import java.util.concurrent.RejectedExecutionException;
  */
 final class SseConnection implements EventSink {
 
+    /** @param data null for a keep-alive comment */
     private record Pending(String id, String data, Runnable onWritten) {
+        int size() {
+            return data == null ? 0 : data.length();
+        }
     }
+
+    private static final String KEEP_ALIVE = "keep-alive";
 
     private final EventWriter writer;
     private final Executor executor;
@@ -34,16 +40,26 @@ final class SseConnection implements EventSink {
 
     @Override
     public boolean offer(String id, String data, Runnable onWritten) {
+        return enqueue(new Pending(id, data, onWritten));
+    }
+
+    /** A comment queued like an event: a client that left is found when it cannot be written. */
+    @Override
+    public boolean keepAlive() {
+        return enqueue(new Pending(null, null, null));
+    }
+
+    private boolean enqueue(Pending pending) {
         synchronized (this) {
             if (closed || closing) {
                 return false;
             }
-            if (queuedBytes + data.length() > maxQueuedBytes && !queue.isEmpty()) {
+            if (queuedBytes + pending.size() > maxQueuedBytes && !queue.isEmpty()) {
                 abortLocked(); // the client does not read: let it resume later
                 return false;
             }
-            queue.addLast(new Pending(id, data, onWritten));
-            queuedBytes += data.length();
+            queue.addLast(pending);
+            queuedBytes += pending.size();
             if (draining) {
                 return true;
             }
@@ -78,9 +94,9 @@ final class SseConnection implements EventSink {
                     }
                     return;
                 }
-                queuedBytes -= next.data().length();
+                queuedBytes -= next.size();
             }
-            if (!writer.send(next.id(), next.data())) {
+            if (!(next.data() == null ? writer.comment(KEEP_ALIVE) : writer.send(next.id(), next.data()))) {
                 synchronized (this) {
                     draining = false;
                     closed = true;
@@ -93,6 +109,11 @@ final class SseConnection implements EventSink {
             }
         }
         writer.close();
+    }
+
+    /** Whether the connection ended: closed, aborted, or the client went away. */
+    synchronized boolean isClosed() {
+        return closed;
     }
 
     @Override

@@ -52,6 +52,24 @@ final class SseSinkAdapter implements EventWriter {
         }
     }
 
+    @Override
+    public boolean comment(String text) {
+        if (sink.isClosed()) {
+            return false;
+        }
+        try {
+            sink.send(sse.newEventBuilder().comment(text).build()).toCompletableFuture().get(WRITE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "SSE client left", e);
+            close();
+            return false;
+        }
+    }
+
     /**
      * A priming event has an id and an empty data line. Jersey's event writer emits no data line for
      * empty data, and an SSE event without one is never dispatched, so this one event is written

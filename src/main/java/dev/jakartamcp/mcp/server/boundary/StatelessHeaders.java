@@ -14,6 +14,8 @@ final class StatelessHeaders {
 
     static final String METHOD = "Mcp-Method";
     static final String NAME = "Mcp-Name";
+    /** Followed by the name an x-mcp-header annotation gives. */
+    static final String PARAM_PREFIX = "Mcp-Param-";
 
     private static final String BASE64_PREFIX = "=?base64?";
     private static final String BASE64_SUFFIX = "?=";
@@ -37,6 +39,9 @@ final class StatelessHeaders {
             return value;
         }
         String encoded = value.substring(BASE64_PREFIX.length(), value.length() - BASE64_SUFFIX.length());
+        if (encoded.length() % 4 != 0) {
+            return null; // padded Base64 only: the JDK decoder would accept a missing '='
+        }
         try {
             byte[] bytes = Base64.getDecoder().decode(encoded);
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

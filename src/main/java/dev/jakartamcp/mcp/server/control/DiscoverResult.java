@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * The answer to server/discover: what a 2026-07-28 client learns instead of initialize. The
- * capabilities are exactly the handlers that answer on this revision: no resource subscriptions
- * and no list-change notifications (both come with subscriptions/listen), no logging capability
- * (the level travels in each request's _meta).
+ * capabilities are exactly the handlers that answer on this revision: tool and prompt list changes
+ * and resource updates on subscriptions/listen ({@link Subscriptions}), no resource list changes
+ * (the list is fixed), no logging capability (the level travels in each request's _meta).
  * https://modelcontextprotocol.io/specification/2026-07-28/basic/lifecycle
  *
  * @param instructions null for none
@@ -21,12 +21,12 @@ import java.util.List;
 public record DiscoverResult(List<String> supportedVersions, JsonObject capabilities, String instructions) {
 
     public static DiscoverResult of(McpServer server) {
-        JsonObjectBuilder caps = JsonCodec.object().add("tools", JsonValue.EMPTY_JSON_OBJECT);
+        JsonObjectBuilder caps = JsonCodec.object().add("tools", JsonCodec.object().add("listChanged", true));
         if (StatelessMethods.servesResources(server)) {
-            caps.add("resources", JsonValue.EMPTY_JSON_OBJECT);
+            caps.add("resources", JsonCodec.object().add("subscribe", true));
         }
         if (StatelessMethods.servesPrompts(server)) {
-            caps.add("prompts", JsonValue.EMPTY_JSON_OBJECT);
+            caps.add("prompts", JsonCodec.object().add("listChanged", true));
         }
         if (StatelessMethods.servesCompletions(server)) {
             caps.add("completions", JsonValue.EMPTY_JSON_OBJECT);

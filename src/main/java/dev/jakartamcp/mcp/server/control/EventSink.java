@@ -9,6 +9,14 @@ public interface EventSink {
      */
     boolean offer(String id, String data, Runnable onWritten);
 
+    /**
+     * Queues a {@code :} comment line, which keeps idle proxies from closing the connection and shows
+     * whether the client is still there; false when the connection is gone.
+     */
+    default boolean keepAlive() {
+        return true;
+    }
+
     /** Ends the connection once what is queued is written. */
     void close();
 

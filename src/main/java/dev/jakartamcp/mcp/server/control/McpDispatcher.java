@@ -123,7 +123,7 @@ public class McpDispatcher {
             caps.add("resources", JsonCodec.object().add("subscribe", true).add("listChanged", false));
         }
         if (!server.prompts().isEmpty()) {
-            caps.add("prompts", JsonCodec.object().add("listChanged", false));
+            caps.add("prompts", JsonCodec.object().add("listChanged", true));
         }
         if (!server.resources().isEmpty() || !server.prompts().isEmpty()) {
             caps.add("completions", JsonValue.EMPTY_JSON_OBJECT);

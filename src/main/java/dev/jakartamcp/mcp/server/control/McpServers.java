@@ -1,7 +1,6 @@
 package dev.jakartamcp.mcp.server.control;
 
 import dev.jakartamcp.mcp.protocol.Implementation;
-import dev.jakartamcp.mcp.protocol.JsonRpcMessage;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -48,8 +47,9 @@ public class McpServers {
         McpServer defined = servers.computeIfAbsent(name, n -> {
             ServedBy by = new ServedBy.Literal(n);
             // https://modelcontextprotocol.io/specification/2025-11-25/server/tools#list-changed-notification
-            ToolRegistry toolRegistry = new ToolRegistry(tools.select(by), () -> channels.broadcast(n,
-                    new JsonRpcMessage.Notification("notifications/tools/list_changed", jakarta.json.JsonValue.EMPTY_JSON_OBJECT)));
+            // https://modelcontextprotocol.io/specification/2026-07-28/basic/patterns/subscriptions
+            ToolRegistry toolRegistry = new ToolRegistry(tools.select(by),
+                    () -> channels.listChanged(n, "notifications/tools/list_changed"));
             return new McpServer(n, info, instructions, enabled, toolRegistry,
                     new ResourceRegistry(resources.select(by), templates.select(by)),
                     new PromptRegistry(prompts.select(by)));

@@ -26,6 +26,9 @@ public class SessionChannels {
     @Inject
     McpExecutors executors;
 
+    @Inject
+    Subscriptions subscriptions;
+
     private final Map<String, SessionChannel> channels = new ConcurrentHashMap<>();
     ReplayBudget budget;
     Executor broadcasts;
@@ -97,8 +100,10 @@ public class SessionChannels {
     }
 
     /**
-     * Tells subscribers that a resource changed.
+     * Tells subscribers that a resource changed: 2025 sessions that subscribed to it, and 2026
+     * subscriptions/listen streams that listed it in resourceSubscriptions.
      * https://modelcontextprotocol.io/specification/2025-11-25/server/resources#subscriptions
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/patterns/subscriptions
      */
     public void resourceUpdated(String server, String uri) {
         var notification = new JsonRpcMessage.Notification("notifications/resources/updated",
@@ -106,6 +111,21 @@ public class SessionChannels {
         async(() -> channels.values().stream()
                 .filter(c -> c.server().equals(server) && c.isSubscribed(uri))
                 .forEach(c -> c.standalone().send(notification)));
+        subscriptions.publish(server, notification);
+    }
+
+    /**
+     * A list (tools, prompts) changed: every 2025 session of the server hears it on its standalone
+     * stream, every 2026 listen stream that asked for that type on its own.
+     * https://modelcontextprotocol.io/specification/2025-11-25/server/tools#list-changed-notification
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/patterns/subscriptions
+     *
+     * @param method e.g. notifications/tools/list_changed
+     */
+    public void listChanged(String server, String method) {
+        var notification = new JsonRpcMessage.Notification(method, jakarta.json.JsonValue.EMPTY_JSON_OBJECT);
+        broadcast(server, notification);
+        subscriptions.publish(server, notification);
     }
 
     private void async(Runnable work) {

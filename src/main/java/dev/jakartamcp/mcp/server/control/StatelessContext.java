@@ -8,6 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -24,24 +25,41 @@ public final class StatelessContext implements CallContext {
     private final Caller caller;
     private final MetaEnvelope meta;
     private final Consumer<JsonRpcMessage> outbound;
+    private final JsonValue progressToken;
+    private final BooleanSupplier closed;
     /** Null on requests that may not answer with an InputRequiredResult: there nothing can be asked. */
     private final InputRound round;
+    private double lastProgress = Double.NEGATIVE_INFINITY;
     private int asked;
 
     public StatelessContext(Caller caller, MetaEnvelope meta, Consumer<JsonRpcMessage> outbound) {
-        this(caller, meta, outbound, null);
+        this(caller, meta, outbound, null, () -> false);
     }
 
-    private StatelessContext(Caller caller, MetaEnvelope meta, Consumer<JsonRpcMessage> outbound, InputRound round) {
+    /**
+     * A request answered on its own SSE stream.
+     *
+     * @param progressToken {@code params._meta.progressToken}, or null: then no progress
+     * @param closed        whether the response stream closed, which cancels the request
+     */
+    public StatelessContext(Caller caller, MetaEnvelope meta, Consumer<JsonRpcMessage> outbound, JsonValue progressToken,
+                            BooleanSupplier closed) {
+        this(caller, meta, outbound, progressToken, closed, null);
+    }
+
+    private StatelessContext(Caller caller, MetaEnvelope meta, Consumer<JsonRpcMessage> outbound, JsonValue progressToken,
+                             BooleanSupplier closed, InputRound round) {
         this.caller = caller;
         this.meta = meta;
         this.outbound = outbound;
+        this.progressToken = progressToken;
+        this.closed = closed;
         this.round = round;
     }
 
     /** The same request, able to ask the client through {@code round}. */
     public StatelessContext asking(InputRound round) {
-        return new StatelessContext(caller, meta, outbound, round);
+        return new StatelessContext(caller, meta, outbound, progressToken, closed, round);
     }
 
     public MetaEnvelope meta() {
@@ -61,15 +79,35 @@ public final class StatelessContext implements CallContext {
 
     @Override
     public void notify(String method, JsonObject params) {
-        if (outbound != null) {
+        // nothing more is sent for a cancelled request
+        // https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http
+        if (outbound != null && !isCancelled()) {
             outbound.accept(new JsonRpcMessage.Notification(method, params));
         }
     }
 
-    /** No progress token travels here yet: progress needs a stream, which this slice does not open. */
+    /**
+     * Only when the request's _meta carried a progressToken, echoed unchanged; progress only goes up.
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/utilities/progress
+     */
     @Override
-    public void progress(double progress, Double total, String message) {
+    public synchronized void progress(double progress, Double total, String message) {
+        if (progressToken == null || !(progress > lastProgress)) {
+            return;
+        }
+        lastProgress = progress;
+        JsonObjectBuilder params = JsonCodec.object().add("progressToken", progressToken).add("progress", number(progress));
+        if (total != null) params.add("total", number(total));
+        if (message != null) params.add("message", message);
+        notify("notifications/progress", params.build());
     }
+
+    /** 50 rather than 50.0 on the wire when the value is whole. */
+    private static jakarta.json.JsonNumber number(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15
+                ? JsonCodec.provider().createValue((long) value) : JsonCodec.provider().createValue(value);
+    }
+
 
     /**
      * Only for a request whose _meta asked for a level, and only at or above it.
@@ -129,8 +167,12 @@ public final class StatelessContext implements CallContext {
     public void disconnectStream() {
     }
 
+    /**
+     * Closing a response stream cancels its request: the tool sees it here.
+     * https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http
+     */
     @Override
     public boolean isCancelled() {
-        return false;
+        return closed.getAsBoolean();
     }
 }

@@ -18,7 +18,9 @@ public final class StatelessMethods {
 
     public static boolean serves(McpServer server, String method) {
         return switch (method) {
-            case "server/discover", "tools/list", "tools/call" -> true;
+            // the listen stream carries tool list changes, which every server has
+            // https://modelcontextprotocol.io/specification/2026-07-28/basic/patterns/subscriptions
+            case "server/discover", "tools/list", "tools/call", "subscriptions/listen" -> true;
             case "completion/complete" -> servesCompletions(server);
             default -> RESOURCES.contains(method) ? servesResources(server) : PROMPTS.contains(method) && servesPrompts(server);
         };

@@ -39,6 +39,12 @@ class SseConnectionTest {
         }
 
         @Override
+        public boolean comment(String text) {
+            written.add(":" + text);
+            return true;
+        }
+
+        @Override
         public void close() {
             closed.countDown();
         }
