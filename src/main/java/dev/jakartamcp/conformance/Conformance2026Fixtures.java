@@ -109,21 +109,6 @@ public class Conformance2026Fixtures {
                 });
     }
 
-    /**
-     * Reports progress (when asked for with a progressToken) before its result: on 2026-07-28 its
-     * response stream holds notifications and the response, never a request to the client.
-     * https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http
-     */
-    @Produces
-    @ServedBy(ConformanceMcpServer.NAME)
-    McpTool streamingElicitation() {
-        return new Fixture.Tool(tool("test_streaming_elicitation", "Streams progress, then its result", Fixture.noArguments()),
-                (args, ctx) -> {
-                    ctx.progress(50, 100.0, null);
-                    return CallToolResult.text("Streaming complete");
-                });
-    }
-
     /** Nothing but a call: for checking the standard request headers (Mcp-Method, Mcp-Name). */
     @Produces
     @ServedBy(ConformanceMcpServer.NAME)

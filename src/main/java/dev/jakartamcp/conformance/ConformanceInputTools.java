@@ -175,44 +175,6 @@ public class ConformanceInputTools {
                 });
     }
 
-    /**
-     * Cannot work without sampling: a 2026-07-28 request that does not declare it gets -32021.
-     * https://modelcontextprotocol.io/specification/2026-07-28/basic/index
-     */
-    @Produces
-    @ServedBy(ConformanceMcpServer.NAME)
-    McpTool missingCapability() {
-        JsonObject needsSampling = JsonCodec.object().add("sampling", JsonValue.EMPTY_JSON_OBJECT).build();
-        ToolDefinition definition = new ToolDefinition("test_missing_capability", null, "Test tool requiring sampling",
-                Fixture.noArguments(), null, null);
-        return new McpTool() {
-            @Override
-            public ToolDefinition definition() {
-                return definition;
-            }
-
-            @Override
-            public boolean blocks() {
-                return false;
-            }
-
-            @Override
-            public boolean streams() {
-                return false;
-            }
-
-            @Override
-            public CallToolResult call(JsonObject arguments, CallContext context) {
-                return CallToolResult.text("Success");
-            }
-
-            @Override
-            public JsonObject requiredClientCapabilities() {
-                return needsSampling;
-            }
-        };
-    }
-
     /** prompts/get may ask too. */
     @Produces
     @ServedBy(ConformanceMcpServer.NAME)
