@@ -116,6 +116,13 @@ public class ToolsConsoleResource {
             }
             return JsonCodec.write(toJson(result));
         } catch (dev.jakartamcp.mcp.client.McpClientException e) {
+            if (e.code() == dev.jakartamcp.mcp.protocol.JsonRpcError.MISSING_CAPABILITY) {
+                // a 2026-07-28 server refuses before the tool runs what this call could never give
+                // (delete_user's confirmation): the person hears it as the tool's refusal, as on 2025
+                return JsonCodec.write(toJson(CallToolResult.error(tool + " was not run, so nothing was changed (NOT deleted, "
+                        + "NOT modified): it needs to ask a question, and this plain call cannot be asked. "
+                        + "Call it from the page, which shows the question.")));
+            }
             throw ApiErrors.of(e.code() == -32602 ? 400 : 502, e.getMessage());
         }
     }

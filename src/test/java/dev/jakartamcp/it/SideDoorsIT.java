@@ -69,7 +69,8 @@ class SideDoorsIT {
 
     @Test
     void theToolsConsoleDeletesNothingNobodyConfirmed() throws Exception {
-        // same-origin JSON: the console reaches the tool, which refuses without a confirmation
+        // same-origin JSON: the console reaches the tool, which refuses without a confirmation (on
+        // 2026-07-28, what the console speaks with our /mcp, the server refuses before it runs)
         HttpResponse<String> r = post("api/tools/users/delete_user", "{\"id\":998}",
                 Map.of("Content-Type", "application/json", "Origin", "http://localhost:" + base.getPort()));
         assertEquals(200, r.statusCode(), r.body());
