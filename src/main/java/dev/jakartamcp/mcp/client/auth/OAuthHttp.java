@@ -81,6 +81,14 @@ final class OAuthHttp {
             HttpResponse<InputStream> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
             HTTPResponse out = new HTTPResponse(response.statusCode());
             response.headers().map().forEach((name, values) -> out.setHeader(name, values.toArray(String[]::new)));
+            Optional<String> type = response.headers().firstValue("Content-Type");
+            if (type.isPresent()) {
+                try {
+                    out.setContentType(type.get());
+                } catch (com.nimbusds.oauth2.sdk.ParseException e) {
+                    // an unparseable type: Nimbus will refuse the body as not JSON, which is the right answer
+                }
+            }
             out.setBody(read(response.body()));
             return out;
         } catch (IOException e) {
