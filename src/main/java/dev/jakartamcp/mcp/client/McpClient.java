@@ -813,7 +813,7 @@ public final class McpClient implements AutoCloseable {
         private Duration streamIdleTimeout = StreamableHttpTransport.DEFAULT_STREAM_IDLE;
         private HttpClient http;
         private java.util.function.Supplier<String> bearer = () -> null;
-        private java.util.function.BiPredicate<Integer, String> challenged;
+        private StreamableHttpTransport.Challenges challenged;
         private ElicitationHandler elicitation;
         private Function<JsonObject, JsonObject> sampling;
         private List<String> roots;

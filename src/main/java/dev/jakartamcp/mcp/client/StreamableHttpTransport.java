@@ -51,7 +51,13 @@ final class StreamableHttpTransport {
     private final Duration streamIdle;
     private final Supplier<String> bearer;
     /** Told of a 401 or 403 with its WWW-Authenticate; true: a new token is ready, send again. Null without OAuth. */
-    private final java.util.function.BiPredicate<Integer, String> challenged;
+    private final Challenges challenged;
+
+    /** OAuth's side of a refused request: status, WWW-Authenticate, and the token the request carried. */
+    @FunctionalInterface
+    interface Challenges {
+        boolean challenged(int status, String wwwAuthenticate, String sentToken);
+    }
     /** Authorizations one request may cause (a 401, then scope step-ups) before it fails: no loops. */
     static final int MAX_AUTHORIZATIONS = 3;
 
@@ -61,7 +67,7 @@ final class StreamableHttpTransport {
 
     /** With the application's shared HttpClient. */
     StreamableHttpTransport(URI endpoint, Duration headersTimeout, Duration streamIdle, HttpClient http, Supplier<String> bearer,
-                            java.util.function.BiPredicate<Integer, String> challenged) {
+                            Challenges challenged) {
         this.bearer = bearer;
         this.challenged = challenged;
         this.endpoint = endpoint;
@@ -367,7 +373,8 @@ final class StreamableHttpTransport {
         byte[] bytes = JsonCodec.writeBytes(body);
         try {
             for (int authorizations = 0; ; authorizations++) {
-                HttpRequest.Builder builder = headers(HttpRequest.newBuilder(endpoint), session)
+                String sentToken = bearer.get();
+                HttpRequest.Builder builder = headers(HttpRequest.newBuilder(endpoint), session, sentToken)
                         .header("Content-Type", "application/json")
                         .header("Accept", "application/json, text/event-stream")
                         .timeout(timeout)
@@ -382,7 +389,7 @@ final class StreamableHttpTransport {
                         throw new dev.jakartamcp.mcp.client.auth.AuthorizationException("HTTP " + status + " after "
                                 + MAX_AUTHORIZATIONS + " authorizations for one request: giving up");
                     }
-                    if (challenged.test(status, challenge)) {
+                    if (challenged.challenged(status, challenge, sentToken)) {
                         response.body().close();
                         continue;
                     }
@@ -432,7 +439,10 @@ final class StreamableHttpTransport {
      * https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#access-token-usage
      */
     private HttpRequest.Builder headers(HttpRequest.Builder builder, Session session) {
-        String token = bearer.get();
+        return headers(builder, session, bearer.get());
+    }
+
+    private HttpRequest.Builder headers(HttpRequest.Builder builder, Session session, String token) {
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }

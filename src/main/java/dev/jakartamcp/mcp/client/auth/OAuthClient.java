@@ -109,10 +109,14 @@ public final class OAuthClient {
      * challenge); throws when authorization failed or was refused.
      * https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#scope-challenge-handling
      */
-    public synchronized boolean challenged(int status, String wwwAuthenticate) {
+    public synchronized boolean challenged(int status, String wwwAuthenticate, String sentToken) {
         BearerChallenge challenge = BearerChallenge.parse(wwwAuthenticate);
         if (status == 403 && !challenge.insufficientScope()) {
             return false;
+        }
+        String current = currentToken();
+        if (current != null && !current.equals(sentToken)) {
+            return true; // another request already got a newer token while this one was out: try with that one
         }
         MetadataDiscovery.Discovered found = discovery.discover(endpoint, challenge);
         Binding previous = binding;
@@ -152,6 +156,11 @@ public final class OAuthClient {
         }
         store.put(clientCredentials ? clientCredentials(now, scope) : authorizationCode(now, scope));
         return true;
+    }
+
+    private String currentToken() {
+        Binding b = binding;
+        return b == null ? null : store.get(b.issuer(), b.resource()).map(StoredToken::accessToken).orElse(null);
     }
 
     /** SEP-2207: offline_access only when the authorization server lists it. */

@@ -93,7 +93,7 @@ class OAuthClientTest {
     void authorizationCodeWithPkceAndTheResourceOnBothRequests() {
         OAuthClient oauth = client("/mcp", new InMemoryTokenStore());
         assertNull(oauth.accessToken());
-        assertTrue(oauth.challenged(401, challenge("/mcp", "s1")));
+        assertTrue(oauth.challenged(401, challenge("/mcp", "s1"), null));
         assertEquals("tok-1", oauth.accessToken());
 
         Map<String, List<String>> authorize = authorizeRequests.get(0);
@@ -114,11 +114,11 @@ class OAuthClientTest {
         TokenStore shared = new InMemoryTokenStore();
         OAuthClient mcp = client("/mcp", shared);
         OAuthClient other = client("/other", shared);
-        mcp.challenged(401, challenge("/mcp", null));
+        mcp.challenged(401, challenge("/mcp", null), null);
         assertEquals("tok-1", mcp.accessToken());
         assertNull(other.accessToken());
         assertTrue(shared.get(base, base + "/other").isEmpty());
-        other.challenged(401, challenge("/other", null));
+        other.challenged(401, challenge("/other", null), null);
         assertEquals("tok-2", other.accessToken());
         assertEquals("tok-1", mcp.accessToken());
     }
@@ -126,7 +126,7 @@ class OAuthClientTest {
     @Test
     void resourceMetadataForAnotherResourceIsRefused() {
         OAuthClient oauth = client("/mcp", new InMemoryTokenStore());
-        assertThrows(AuthorizationException.class, () -> oauth.challenged(401, challenge("/other", null)));
+        assertThrows(AuthorizationException.class, () -> oauth.challenged(401, challenge("/other", null), null));
         assertTrue(authorizeRequests.isEmpty());
     }
 
@@ -134,7 +134,7 @@ class OAuthClientTest {
     void aTokenAboutToExpireIsRefreshedBeforeUse() {
         expiresIn = 10; // inside the refresh margin at once
         OAuthClient oauth = client("/mcp", new InMemoryTokenStore());
-        oauth.challenged(401, challenge("/mcp", null));
+        oauth.challenged(401, challenge("/mcp", null), null);
         assertEquals("tok-2", oauth.accessToken());
         Map<String, List<String>> refresh = tokenRequests.get(1);
         assertEquals(List.of("refresh_token"), refresh.get("grant_type"));
@@ -146,19 +146,27 @@ class OAuthClientTest {
     @Test
     void stepUpAsksForTheUnionOnceAndThenStops() {
         OAuthClient oauth = client("/mcp", new InMemoryTokenStore());
-        oauth.challenged(401, challenge("/mcp", "read"));
+        oauth.challenged(401, challenge("/mcp", "read"), null);
         assertTrue(oauth.challenged(403, "Bearer error=\"insufficient_scope\", scope=\"write\", resource_metadata=\""
-                + base + "/.well-known/oauth-protected-resource/mcp\""));
+                + base + "/.well-known/oauth-protected-resource/mcp\"", oauth.accessToken()));
         assertEquals(List.of("read write"), authorizeRequests.get(1).get("scope"));
         assertThrows(AuthorizationException.class, () -> oauth.challenged(403, "Bearer error=\"insufficient_scope\", scope=\"write\", "
-                + "resource_metadata=\"" + base + "/.well-known/oauth-protected-resource/mcp\""));
+                + "resource_metadata=\"" + base + "/.well-known/oauth-protected-resource/mcp\"", oauth.accessToken()));
         assertEquals(2, authorizeRequests.size());
+    }
+
+    @Test
+    void aRequestThatCarriedAnOlderTokenIsSimplySentAgain() {
+        OAuthClient oauth = client("/mcp", new InMemoryTokenStore());
+        oauth.challenged(401, challenge("/mcp", null), null);
+        assertTrue(oauth.challenged(401, challenge("/mcp", null), null));
+        assertEquals(1, authorizeRequests.size());
     }
 
     @Test
     void aForbiddenWithoutScopeChallengeIsNotForOAuth() {
         OAuthClient oauth = client("/mcp", new InMemoryTokenStore());
-        assertEquals(false, oauth.challenged(403, null));
+        assertEquals(false, oauth.challenged(403, null, null));
         assertTrue(authorizeRequests.isEmpty());
     }
 }
