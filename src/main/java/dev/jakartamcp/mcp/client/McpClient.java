@@ -76,7 +76,7 @@ public final class McpClient implements AutoCloseable {
     private McpClient(Builder config) {
         this.config = config;
         this.transport = new StreamableHttpTransport(config.endpoint, config.requestTimeout, config.streamIdleTimeout,
-                config.http != null ? config.http : SseHttp.newClient(), config.bearer);
+                config.http != null ? config.http : SseHttp.newClient(), config.bearer, config.challenged);
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "mcp-client");
             t.setDaemon(true);
@@ -183,6 +183,9 @@ public final class McpClient implements AutoCloseable {
                     }
                     throw McpClientException.io("the server speaks " + supported + ", this client "
                             + (config.protocol == Protocol.AUTO ? ProtocolVersion.ALL : ProtocolVersion.STATELESS), e);
+                }
+                if (e instanceof dev.jakartamcp.mcp.client.auth.AuthorizationException) {
+                    throw e; // authorization failed: the other era would fail the same way
                 }
                 if (e.code() == JsonRpcError.HEADER_MISMATCH || e.code() == JsonRpcError.MISSING_CAPABILITY
                         || config.protocol != Protocol.AUTO || e.getCause() instanceof java.io.IOException) {
@@ -810,6 +813,7 @@ public final class McpClient implements AutoCloseable {
         private Duration streamIdleTimeout = StreamableHttpTransport.DEFAULT_STREAM_IDLE;
         private HttpClient http;
         private java.util.function.Supplier<String> bearer = () -> null;
+        private StreamableHttpTransport.Challenges challenged;
         private ElicitationHandler elicitation;
         private Function<JsonObject, JsonObject> sampling;
         private List<String> roots;
@@ -910,6 +914,17 @@ public final class McpClient implements AutoCloseable {
          */
         public Builder bearerToken(java.util.function.Supplier<String> tokens) {
             this.bearer = tokens == null ? () -> null : tokens;
+            return this;
+        }
+
+        /**
+         * OAuth 2.1 for this server: its tokens go on every request, and a 401 (or a 403 scope
+         * challenge) starts discovery and authorization, then the request is sent once more.
+         * https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization
+         */
+        public Builder authorization(dev.jakartamcp.mcp.client.auth.OAuthClient oauth) {
+            this.bearer = oauth::accessToken;
+            this.challenged = oauth::challenged;
             return this;
         }
 

@@ -143,6 +143,9 @@ public final class McpClientCli {
                 .sampling(params -> JsonCodec.object().add("role", "assistant")
                         .add("content", new Content.Text("A sampled answer").toJson())
                         .add("model", "conformance").add("stopReason", "endTurn").build());
+        if (scenario.startsWith("auth/")) {
+            builder.authorization(conformanceOAuth(url, scenario, context()));
+        }
         int status = OK;
         try (McpClient client = builder.connect()) {
             err.println("scenario " + scenario + ": connected to " + client.serverInfo().name() + " speaking " + client.protocolVersion());
@@ -187,6 +190,32 @@ public final class McpClientCli {
             }
         }
         return status;
+    }
+
+    /** The client metadata document URL the conformance suite's CIMD scenarios expect as client_id. */
+    static final String CONFORMANCE_CLIENT_METADATA_URL = "https://conformance-test.local/client-metadata.json";
+
+    /**
+     * OAuth as the conformance scenarios want it: credentials from the context (pre-registered, or a
+     * machine client's secret or private key), the suite's client metadata URL, and authorization
+     * without a person: the suite's authorization server redirects at once, so the client fetches
+     * the authorization URL and reads the redirect.
+     */
+    static dev.jakartamcp.mcp.client.auth.OAuthClient conformanceOAuth(String url, String scenario, JsonObject context) {
+        var oauth = dev.jakartamcp.mcp.client.auth.OAuthClient.builder(url)
+                .clientName("jakarta-mcp-conformance-client")
+                .clientMetadataUrl(CONFORMANCE_CLIENT_METADATA_URL)
+                .redirectUri(java.net.URI.create("http://localhost:3000/callback"))
+                .clientCredentials(scenario.startsWith("auth/client-credentials"));
+        String clientId = context.getString("client_id", null);
+        if (context.get("private_key_pem") instanceof jakarta.json.JsonString pem) {
+            String alg = context.getString("signing_algorithm", "ES256");
+            oauth.privateKeyJwt(clientId, dev.jakartamcp.mcp.client.auth.OAuthClient.privateKeyFromPem(pem.getString(),
+                    alg.startsWith("ES") ? "EC" : "RSA"), alg);
+        } else if (clientId != null) {
+            oauth.client(clientId, context.getString("client_secret", null));
+        }
+        return oauth.build();
     }
 
     /** MCP_CONFORMANCE_CONTEXT: what some scenarios tell the client (JSON), or an empty object. */

@@ -50,14 +50,26 @@ final class StreamableHttpTransport {
     private final Duration headersTimeout;
     private final Duration streamIdle;
     private final Supplier<String> bearer;
+    /** Told of a 401 or 403 with its WWW-Authenticate; true: a new token is ready, send again. Null without OAuth. */
+    private final Challenges challenged;
+
+    /** OAuth's side of a refused request: status, WWW-Authenticate, and the token the request carried. */
+    @FunctionalInterface
+    interface Challenges {
+        boolean challenged(int status, String wwwAuthenticate, String sentToken);
+    }
+    /** Authorizations one request may cause (a 401, then scope step-ups) before it fails: no loops. */
+    static final int MAX_AUTHORIZATIONS = 3;
 
     StreamableHttpTransport(URI endpoint, Duration headersTimeout) {
-        this(endpoint, headersTimeout, DEFAULT_STREAM_IDLE, SseHttp.newClient(), () -> null);
+        this(endpoint, headersTimeout, DEFAULT_STREAM_IDLE, SseHttp.newClient(), () -> null, null);
     }
 
     /** With the application's shared HttpClient. */
-    StreamableHttpTransport(URI endpoint, Duration headersTimeout, Duration streamIdle, HttpClient http, Supplier<String> bearer) {
+    StreamableHttpTransport(URI endpoint, Duration headersTimeout, Duration streamIdle, HttpClient http, Supplier<String> bearer,
+                            Challenges challenged) {
         this.bearer = bearer;
+        this.challenged = challenged;
         this.endpoint = endpoint;
         this.headersTimeout = headersTimeout;
         this.streamIdle = streamIdle;
@@ -358,28 +370,43 @@ final class StreamableHttpTransport {
 
     private HttpResponse<InputStream> post(Session session, JsonValue body, Duration timeout, boolean initialize,
                                            Map<String, String> extraHeaders) {
-        HttpRequest.Builder builder = headers(HttpRequest.newBuilder(endpoint), session)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json, text/event-stream")
-                .timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JsonCodec.writeBytes(body)));
-        extraHeaders.forEach(builder::header);
-        HttpRequest request = builder.build();
+        byte[] bytes = JsonCodec.writeBytes(body);
         try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            int status = response.statusCode();
-            if (status == 404 && !initialize && session != null && session.id() != null) {
-                response.body().close();
-                throw new SessionExpiredException();
-            }
-            if (status >= 400) {
-                String excerpt = SseHttp.excerpt(response.body());
-                if (session != null && session.modern()) {
-                    throw modernError(status, excerpt);
+            for (int authorizations = 0; ; authorizations++) {
+                String sentToken = bearer.get();
+                HttpRequest.Builder builder = headers(HttpRequest.newBuilder(endpoint), session, sentToken)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/json, text/event-stream")
+                        .timeout(timeout)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
+                extraHeaders.forEach(builder::header);
+                HttpResponse<InputStream> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+                int status = response.statusCode();
+                if ((status == 401 || status == 403) && challenged != null) {
+                    String challenge = response.headers().firstValue("WWW-Authenticate").orElse(null);
+                    if (authorizations >= MAX_AUTHORIZATIONS) {
+                        response.body().close();
+                        throw new dev.jakartamcp.mcp.client.auth.AuthorizationException("HTTP " + status + " after "
+                                + MAX_AUTHORIZATIONS + " authorizations for one request: giving up");
+                    }
+                    if (challenged.challenged(status, challenge, sentToken)) {
+                        response.body().close();
+                        continue;
+                    }
                 }
-                throw McpClientException.http(status, excerpt);
+                if (status == 404 && !initialize && session != null && session.id() != null) {
+                    response.body().close();
+                    throw new SessionExpiredException();
+                }
+                if (status >= 400) {
+                    String excerpt = SseHttp.excerpt(response.body());
+                    if (session != null && session.modern()) {
+                        throw modernError(status, excerpt);
+                    }
+                    throw McpClientException.http(status, excerpt);
+                }
+                return response;
             }
-            return response;
         } catch (HttpTimeoutException e) {
             throw McpClientException.io("no answer from " + endpoint + " within " + SseHttp.describe(timeout) + " (timed out)", e);
         } catch (IOException e) {
@@ -412,7 +439,10 @@ final class StreamableHttpTransport {
      * https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#access-token-usage
      */
     private HttpRequest.Builder headers(HttpRequest.Builder builder, Session session) {
-        String token = bearer.get();
+        return headers(builder, session, bearer.get());
+    }
+
+    private HttpRequest.Builder headers(HttpRequest.Builder builder, Session session, String token) {
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
