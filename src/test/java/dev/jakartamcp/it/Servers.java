@@ -77,6 +77,7 @@ final class Servers {
         if (wildFly()) {
             return;
         }
+        previousPayaraGone();
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
         while (true) {
             try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
@@ -95,6 +96,31 @@ final class Servers {
                 }
             }
         }
+    }
+
+    /**
+     * The previous test class's Payara Micro, a child of this JVM, must have exited before the next
+     * one starts: while it shuts down it still answers on the fixed port, with its application already
+     * undeployed (404 pages for everything), and with autoBindHttp the new server would quietly take
+     * another port. Waits for it, and kills it when it does not go within 30 s.
+     */
+    private static void previousPayaraGone() {
+        ProcessHandle.current().children()
+                .filter(p -> p.info().commandLine().map(c -> c.contains("payara-micro")).orElse(false))
+                .forEach(p -> {
+                    try {
+                        p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.TimeoutException slow) {
+                        System.err.println("[it] the previous Payara Micro (pid " + p.pid() + ") is still running after 30 s: killing it");
+                        p.destroyForcibly();
+                        p.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IllegalStateException(e);
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
     }
 
     static void freshDatabase() {

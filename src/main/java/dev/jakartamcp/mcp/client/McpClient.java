@@ -77,6 +77,7 @@ public final class McpClient implements AutoCloseable {
         this.config = config;
         this.transport = new StreamableHttpTransport(config.endpoint, config.requestTimeout, config.streamIdleTimeout,
                 config.http != null ? config.http : SseHttp.newClient(), config.bearer, config.challenged);
+        transport.resendable((method, params) -> !"tools/call".equals(method) || repeat.safeToRepeat(method, params));
         this.workers = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "mcp-client");
             t.setDaemon(true);

@@ -3,6 +3,7 @@ package dev.jakartamcp.mcp.client;
 import dev.jakartamcp.mcp.protocol.JsonCodec;
 import dev.jakartamcp.mcp.protocol.JsonRpcCodec;
 import dev.jakartamcp.mcp.protocol.JsonRpcMessage;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.BiPredicate;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -60,6 +62,17 @@ final class StreamableHttpTransport {
     }
     /** Authorizations one request may cause (a 401, then scope step-ups) before it fails: no loops. */
     static final int MAX_AUTHORIZATIONS = 3;
+
+    /**
+     * Which messages may be sent a second time when the first attempt got not one byte back (see
+     * {@link #post}); given the method and params. By default everything but tools/call; the client
+     * sets its {@link RepeatPolicy}.
+     */
+    private volatile BiPredicate<String, JsonObject> resendable = (method, params) -> !"tools/call".equals(method);
+
+    void resendable(BiPredicate<String, JsonObject> policy) {
+        this.resendable = policy;
+    }
 
     StreamableHttpTransport(URI endpoint, Duration headersTimeout) {
         this(endpoint, headersTimeout, DEFAULT_STREAM_IDLE, SseHttp.newClient(), () -> null, null);
@@ -368,6 +381,42 @@ final class StreamableHttpTransport {
         return answered != null && answered.toString().equals(id.toString());
     }
 
+    /**
+     * Sends once, and a second time when the first attempt got not one byte back: the connection came
+     * from the pool and the server had just closed it (Node.js closes idle keep-alive connections after
+     * 5 s; the JDK can hand one out in the instant before it notices). The server never answered, and
+     * almost always never read the request; still, a tool that is not safe to repeat is not sent again
+     * blindly: its outcome is reported unknown instead, as for any lost response.
+     */
+    private HttpResponse<InputStream> sendOrResend(HttpRequest request, JsonValue body) throws IOException, InterruptedException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        } catch (HttpTimeoutException e) {
+            throw e;
+        } catch (IOException e) {
+            if (!noAnswerAtAll(e)) {
+                throw e;
+            }
+            String method = body instanceof JsonObject o ? o.getString("method", null) : null;
+            JsonObject params = body instanceof JsonObject o && o.get("params") instanceof JsonObject p ? p : null;
+            if (method != null && body.asJsonObject().containsKey("id") && !resendable.test(method, params)) {
+                throw OutcomeUnknownException.streamLost(method, "the connection closed before any byte of the answer", 0, e);
+            }
+            LOG.fine(() -> "the connection closed before any byte of the answer; sending again: " + e);
+            return http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        }
+    }
+
+    /** The JDK's words for a connection that ended before the status line: an EOF with no bytes read. */
+    static boolean noAnswerAtAll(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("received no bytes")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private HttpResponse<InputStream> post(Session session, JsonValue body, Duration timeout, boolean initialize,
                                            Map<String, String> extraHeaders) {
         byte[] bytes = JsonCodec.writeBytes(body);
@@ -380,7 +429,7 @@ final class StreamableHttpTransport {
                         .timeout(timeout)
                         .POST(HttpRequest.BodyPublishers.ofByteArray(bytes));
                 extraHeaders.forEach(builder::header);
-                HttpResponse<InputStream> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> response = sendOrResend(builder.build(), body);
                 int status = response.statusCode();
                 if ((status == 401 || status == 403) && challenged != null) {
                     String challenge = response.headers().firstValue("WWW-Authenticate").orElse(null);

@@ -56,6 +56,42 @@ class McpClientRecoveryTest {
         }
     }
 
+    /**
+     * A server that closes a kept-alive connection just as the client reuses it sends not one byte:
+     * a list (or any request safe to repeat) is sent once more on a new connection; a tool that is not
+     * safe to repeat is reported with an unknown outcome instead of being run twice.
+     */
+    @Test
+    void aConnectionClosedWithoutAByteIsSentAgainOnlyWhenSafe() throws Exception {
+        AtomicInteger lists = new AtomicInteger();
+        AtomicInteger calls = new AtomicInteger();
+        try (ScriptedServer server = new ScriptedServer((exchange, body, self) -> {
+            String method = body == null ? null : body.getString("method", null);
+            if ("initialize".equals(method)) {
+                ScriptedServer.json(exchange, 200, ScriptedServer.initializeResult(body, "2025-11-25"), "s1");
+            } else if (method != null && method.startsWith("notifications/")) {
+                ScriptedServer.json(exchange, 202, "", null);
+            } else if ("tools/list".equals(method) && lists.incrementAndGet() == 1
+                    || "tools/call".equals(method) && calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("the server drops the connection without answering");
+            } else if ("tools/list".equals(method)) {
+                ScriptedServer.json(exchange, 200, "{\"jsonrpc\":\"2.0\",\"id\":" + body.get("id")
+                        + ",\"result\":{\"tools\":[{\"name\":\"t\",\"inputSchema\":{\"type\":\"object\"}}]}}", null);
+            } else if ("tools/call".equals(method)) {
+                ScriptedServer.json(exchange, 200, toolResult(body.get("id"), "ran"), null);
+            } else {
+                ScriptedServer.json(exchange, 405, "", null);
+            }
+        }); McpClient client = McpClient.builder(server.url()).connect()) {
+            assertEquals(List.of("t"), client.listTools().stream().map(dev.jakartamcp.mcp.protocol.ToolDefinition::name).toList(),
+                    "tools/list was sent again");
+            assertEquals(2, lists.get());
+            McpClientException e = assertThrows(McpClientException.class, () -> client.callTool("t", null));
+            assertTrue(e instanceof OutcomeUnknownException || e.getCause() instanceof OutcomeUnknownException, e.toString());
+            assertEquals(1, calls.get(), "a tool without readOnlyHint/idempotentHint is not sent twice");
+        }
+    }
+
     @Test
     void initializeItselfIsNotRetried() throws Exception {
         try (ScriptedServer server = new ScriptedServer((exchange, body, self) -> ScriptedServer.json(exchange, 404, "", null))) {
