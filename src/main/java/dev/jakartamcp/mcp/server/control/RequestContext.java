@@ -4,7 +4,6 @@ import dev.jakartamcp.mcp.protocol.JsonCodec;
 import dev.jakartamcp.mcp.protocol.JsonRpcMessage;
 import dev.jakartamcp.mcp.protocol.LogLevel;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import java.util.Map;
@@ -21,13 +20,12 @@ public final class RequestContext implements CallContext {
     private final Caller caller;
     private final SessionChannel channel;
     private final OutboundStream stream;
-    private final JsonValue progressToken;
+    private final ProgressReport progressReport;
     private final long clientRequestTimeoutMillis;
     private final String requestKey;
     private final int maxPendingClientRequests;
     private volatile boolean cancelled;
     private volatile Thread worker;
-    private double lastProgress = Double.NEGATIVE_INFINITY;
     private JsonObject clientCapabilities;
 
     public RequestContext(McpSession session, Caller caller, SessionChannel channel, OutboundStream stream,
@@ -39,7 +37,7 @@ public final class RequestContext implements CallContext {
         this.stream = stream;
         this.clientRequestTimeoutMillis = clientRequestTimeoutMillis;
         JsonValue meta = request.params().get("_meta");
-        this.progressToken = meta instanceof JsonObject m ? m.get("progressToken") : null;
+        this.progressReport = new ProgressReport(meta instanceof JsonObject m ? m.get("progressToken") : null);
         this.requestKey = request.id().toString();
     }
 
@@ -89,24 +87,11 @@ public final class RequestContext implements CallContext {
     }
 
     @Override
-    public synchronized void progress(double progress, Double total, String message) {
-        // progress MUST increase with each notification: equal values are dropped too
-        // https://modelcontextprotocol.io/specification/2025-11-25/basic/utilities/progress
-        if (progressToken == null || !(progress > lastProgress)) {
-            return;
+    public void progress(double progress, Double total, String message) {
+        JsonObject params = progressReport.next(progress, total, message);
+        if (params != null) {
+            notify(ProgressReport.METHOD, params);
         }
-        lastProgress = progress;
-        // the token is echoed unchanged: a number stays a number
-        JsonObjectBuilder params = JsonCodec.object().add("progressToken", progressToken).add("progress", number(progress));
-        if (total != null) params.add("total", number(total));
-        if (message != null) params.add("message", message);
-        notify("notifications/progress", params.build());
-    }
-
-    /** 50 rather than 50.0 on the wire when the value is whole. */
-    private static jakarta.json.JsonNumber number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15
-                ? JsonCodec.provider().createValue((long) value) : JsonCodec.provider().createValue(value);
     }
 
     @Override
@@ -114,9 +99,7 @@ public final class RequestContext implements CallContext {
         if (level.compareTo(session.logLevel()) < 0) {
             return;
         }
-        JsonObjectBuilder params = JsonCodec.object().add("level", level.wire()).add("data", data);
-        if (logger != null) params.add("logger", logger);
-        notify("notifications/message", params.build());
+        notify("notifications/message", LogMessage.params(level, logger, data));
     }
 
     @Override

@@ -1,10 +1,8 @@
 package dev.jakartamcp.mcp.server.control;
 
-import dev.jakartamcp.mcp.protocol.JsonCodec;
 import dev.jakartamcp.mcp.protocol.JsonRpcMessage;
 import dev.jakartamcp.mcp.protocol.LogLevel;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
 import java.util.Map;
@@ -25,11 +23,10 @@ public final class StatelessContext implements CallContext {
     private final Caller caller;
     private final MetaEnvelope meta;
     private final Consumer<JsonRpcMessage> outbound;
-    private final JsonValue progressToken;
+    private final ProgressReport progressReport;
     private final BooleanSupplier closed;
     /** Null on requests that may not answer with an InputRequiredResult: there nothing can be asked. */
     private final InputRound round;
-    private double lastProgress = Double.NEGATIVE_INFINITY;
     private int asked;
 
     public StatelessContext(Caller caller, MetaEnvelope meta, Consumer<JsonRpcMessage> outbound) {
@@ -44,22 +41,22 @@ public final class StatelessContext implements CallContext {
      */
     public StatelessContext(Caller caller, MetaEnvelope meta, Consumer<JsonRpcMessage> outbound, JsonValue progressToken,
                             BooleanSupplier closed) {
-        this(caller, meta, outbound, progressToken, closed, null);
+        this(caller, meta, outbound, new ProgressReport(progressToken), closed, null);
     }
 
-    private StatelessContext(Caller caller, MetaEnvelope meta, Consumer<JsonRpcMessage> outbound, JsonValue progressToken,
+    private StatelessContext(Caller caller, MetaEnvelope meta, Consumer<JsonRpcMessage> outbound, ProgressReport progress,
                              BooleanSupplier closed, InputRound round) {
         this.caller = caller;
         this.meta = meta;
         this.outbound = outbound;
-        this.progressToken = progressToken;
+        this.progressReport = progress;
         this.closed = closed;
         this.round = round;
     }
 
     /** The same request, able to ask the client through {@code round}. */
     public StatelessContext asking(InputRound round) {
-        return new StatelessContext(caller, meta, outbound, progressToken, closed, round);
+        return new StatelessContext(caller, meta, outbound, progressReport, closed, round);
     }
 
     public MetaEnvelope meta() {
@@ -91,23 +88,12 @@ public final class StatelessContext implements CallContext {
      * https://modelcontextprotocol.io/specification/2026-07-28/basic/utilities/progress
      */
     @Override
-    public synchronized void progress(double progress, Double total, String message) {
-        if (progressToken == null || !(progress > lastProgress)) {
-            return;
+    public void progress(double progress, Double total, String message) {
+        JsonObject params = progressReport.next(progress, total, message);
+        if (params != null) {
+            notify(ProgressReport.METHOD, params);
         }
-        lastProgress = progress;
-        JsonObjectBuilder params = JsonCodec.object().add("progressToken", progressToken).add("progress", number(progress));
-        if (total != null) params.add("total", number(total));
-        if (message != null) params.add("message", message);
-        notify("notifications/progress", params.build());
     }
-
-    /** 50 rather than 50.0 on the wire when the value is whole. */
-    private static jakarta.json.JsonNumber number(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15
-                ? JsonCodec.provider().createValue((long) value) : JsonCodec.provider().createValue(value);
-    }
-
 
     /**
      * Only for a request whose _meta asked for a level, and only at or above it.
@@ -118,9 +104,7 @@ public final class StatelessContext implements CallContext {
         if (meta.logLevel() == null || level.compareTo(meta.logLevel()) < 0) {
             return;
         }
-        JsonObjectBuilder params = JsonCodec.object().add("level", level.wire()).add("data", data);
-        if (logger != null) params.add("logger", logger);
-        notify("notifications/message", params.build());
+        notify("notifications/message", LogMessage.params(level, logger, data));
     }
 
     @Override
