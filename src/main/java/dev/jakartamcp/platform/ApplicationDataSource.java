@@ -14,8 +14,10 @@ import jakarta.annotation.sql.DataSourceDefinition;
  */
 @DataSourceDefinition(
         name = ApplicationDataSource.NAME,
-        className = "org.h2.jdbcx.JdbcDataSource",
-        url = "jdbc:h2:${com.sun.aas.instanceRoot}/lib/databases/embedded_default;AUTO_SERVER=TRUE")
+        className = "${MPCONFIG=db.class-name}",
+        url = "${MPCONFIG=db.url}",
+        user = "${ENV=DB_USER:}",
+        password = "${ENV=DB_PASSWORD:}")
 public final class ApplicationDataSource {
 
     public static final String NAME = "java:app/jdbc/jakarta-mcp";
