@@ -104,7 +104,12 @@ class PostgresIT {
         }
     }
 
-    /** Readiness is the database's: DOWN while PostgreSQL is stopped, UP again once it is back. */
+    /**
+     * Readiness is the database's: DOWN while PostgreSQL is stopped, and on Payara UP again once it
+     * is back (its pool validates connections). WildFly gives a datasource that an application
+     * defines no connection validation, so its pool keeps the dead connections: the README tells
+     * WildFly users of PostgreSQL to define the datasource in the server instead.
+     */
     @Test
     @Order(2)
     void readinessFollowsTheDatabase() throws Exception {
@@ -117,6 +122,9 @@ class PostgresIT {
             assertTrue(down.body().contains("\"database\""), down.body());
         } finally {
             postgres("restart-keep");
+        }
+        if (Servers.wildFly()) {
+            return;
         }
         HttpResponse<String> up = waitForReadiness(ready, 200, 60);
         assertEquals(200, up.statusCode(), "readiness is UP again once the database is back: " + up.body());
