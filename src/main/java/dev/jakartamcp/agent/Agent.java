@@ -54,6 +54,9 @@ public class Agent {
     Elicitations elicitations;
 
     @Inject
+    dev.jakartamcp.agent.oauth.PendingSignIns signIns;
+
+    @Inject
     HttpClient http;
 
     @Inject
@@ -114,8 +117,19 @@ public class Agent {
                 : elicitations.ask(conversation, listener, asked));
         Runnable unregister = control.onEnd(() -> elicitations.cancelAll(conversation));
         ToolBox tools = null;
+        // a server the person signs in to asks them through this turn, which waits for it
+        TurnSignIn prompt = signIns == null ? null : new TurnSignIn(signIns, listener, control);
+        java.util.Set<dev.jakartamcp.agent.oauth.ServerSignIn> prompted = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.function.Function<String, McpCredentials> forTurn = url -> {
+            McpCredentials c = credentials.apply(url);
+            if (c.signIn() != null && prompt != null) {
+                c.signIn().promptTo(prompt);
+                prompted.add(c.signIn());
+            }
+            return c;
+        };
         try {
-            tools = openTools(self, credentials, relay, control);
+            tools = openTools(self, forTurn, relay, control);
             tools.missing().forEach((server, why) -> listener.error("The MCP server " + server + " is unavailable (" + why
                     + "); its tools are missing from this answer."));
             for (int iteration = 0; iteration < maxIterations; iteration++) {
@@ -140,6 +154,7 @@ public class Agent {
             listener.error(e.getMessage());
         } finally {
             unregister.run();
+            prompted.forEach(s -> s.releasePrompt(prompt));
             if (tools != null) {
                 if (control.isEnded()) {
                     tools.abandon(); // calls may still be winding down on them: close rather than pool
@@ -332,6 +347,20 @@ public class Agent {
         public void elicitationClosed(String id, String reason) {
             if (!control.isEnded()) {
                 events.elicitationClosed(id, reason);
+            }
+        }
+
+        @Override
+        public void signIn(String id, String server, String url) {
+            if (!control.isEnded()) {
+                events.signIn(id, server, url);
+            }
+        }
+
+        @Override
+        public void signInClosed(String id, String outcome) {
+            if (!control.isEnded()) {
+                events.signInClosed(id, outcome);
             }
         }
 
