@@ -141,8 +141,9 @@ async function send(text) {
 
 // ---- an MCP server that needs the person to sign in: its provider's page opens in a new tab ----
 function askToSignIn(data) {
-  const button = el('button', { type: 'button', class: 'sign-in-server', 'data-server': data.server, text: 'Sign in to ' + data.server });
-  button.addEventListener('click', () => window.open(data.url, '_blank', 'noopener'));
+  // a plain link to a new tab: no script involved, so no popup blocker stands in the way
+  const button = el('a', { class: 'sign-in-server button', href: data.url, target: '_blank', rel: 'noopener noreferrer',
+    'data-server': data.server, text: 'Sign in to ' + data.server });
   const box = el('div', { class: 'msg sign-in', id: 'sign-in-' + data.id },
     el('span', { text: 'The MCP server ' + data.server + ' needs you to sign in. ' }), button);
   $('messages').append(box);

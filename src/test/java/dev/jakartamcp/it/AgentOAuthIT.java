@@ -177,8 +177,8 @@ class AgentOAuthIT {
             // her token is kept: the next turn uses it without asking
             sendMessage(browser, "Please read my note again");
             browser.waitUntil(d -> d.findElements(By.cssSelector(".tool-result")).size() >= 2 ? Boolean.TRUE : null);
-            assertEquals(1, browser.driver.findElements(By.cssSelector(".sign-in-outcome")).size(), "no second sign-in for alice");
-            assertTrue(browser.driver.findElements(By.cssSelector(".tool-result")).get(1).getText().contains("Note for alice"));
+            assertEquals(1, browser.driver.findElements(By.cssSelector(".msg.sign-in")).size(), "no second sign-in for alice");
+            assertTrue(browser.driver.findElements(By.cssSelector(".tool-result")).get(1).getAttribute("textContent").contains("Note for alice"));
         }
         String aliceTail = acceptedTail("alice");
         assertSealedAtRest(aliceTail);
@@ -198,7 +198,7 @@ class AgentOAuthIT {
     /** Sends "read my note", follows the sign-in prompt in a new tab, and returns the tool's result as the chat shows it. */
     private String askForTheNoteAndSignIn(Browser browser, String user) {
         sendMessage(browser, "Please read my note");
-        WebElement button = browser.await(By.cssSelector("button.sign-in-server"));
+        WebElement button = browser.await(By.cssSelector("a.sign-in-server"));
         assertEquals("notes", button.getAttribute("data-server"));
         assertTrue(browser.driver.findElement(By.cssSelector(".msg.sign-in")).getText().contains("The MCP server notes needs you to sign in"));
         String chat = browser.driver.getWindowHandle();
@@ -219,9 +219,10 @@ class AgentOAuthIT {
         browser.driver.switchTo().window(chat);
         WebElement outcome = browser.await(By.cssSelector(".sign-in-outcome"));
         assertEquals("Signed in.", outcome.getText());
-        WebElement result = browser.await(By.cssSelector(".tool-result"));
+        // the answer streamed after the tool's result; the result itself sits in a closed tool card
         browser.waitUntil(d -> d.getPageSource().contains("The notes server said:") ? Boolean.TRUE : null);
-        return result.getText();
+        List<WebElement> results = browser.driver.findElements(By.cssSelector(".tool-result"));
+        return results.get(results.size() - 1).getAttribute("textContent");
     }
 
     private static void sendMessage(Browser browser, String text) {
