@@ -88,6 +88,9 @@ public class McpSessions {
     @ConfigProperty(name = "agent.mcp.protocol", defaultValue = "auto")
     String protocol = "2025-11-25";
 
+    @Inject
+    dev.jakartamcp.agent.oauth.PendingSignIns signIns;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -180,6 +183,9 @@ public class McpSessions {
         if (first.signIn() != null) {
             // a server the person signs in to: a 401 starts OAuth, the person's tokens for it go on every request
             builder.authorization(first.signIn().oauth());
+            // the handshake may wait for the person to sign in: give it that long (the turn's deadline still bounds it)
+            long signIn = signIns == null ? 240 : signIns.timeoutSeconds();
+            builder.initializeTimeout(Duration.ofSeconds(30 + signIn));
         } else {
             builder.bearerToken(() -> credentials.get().token().get());
         }
