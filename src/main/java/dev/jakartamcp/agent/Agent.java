@@ -1,5 +1,6 @@
 package dev.jakartamcp.agent;
 
+import dev.jakartamcp.agent.oauth.PendingSignIns;
 import dev.jakartamcp.mcp.client.ElicitationHandler;
 import dev.jakartamcp.mcp.protocol.CallToolResult;
 import dev.jakartamcp.mcp.protocol.JsonCodec;
@@ -54,7 +55,7 @@ public class Agent {
     Elicitations elicitations;
 
     @Inject
-    dev.jakartamcp.agent.oauth.PendingSignIns signIns;
+    PendingSignIns signIns;
 
     @Inject
     HttpClient http;
@@ -118,18 +119,9 @@ public class Agent {
         Runnable unregister = control.onEnd(() -> elicitations.cancelAll(conversation));
         ToolBox tools = null;
         // a server the person signs in to asks them through this turn, which waits for it
-        TurnSignIn prompt = signIns == null ? null : new TurnSignIn(signIns, listener, control);
-        java.util.Set<dev.jakartamcp.agent.oauth.ServerSignIn> prompted = java.util.concurrent.ConcurrentHashMap.newKeySet();
-        java.util.function.Function<String, McpCredentials> forTurn = url -> {
-            McpCredentials c = credentials.apply(url);
-            if (c.signIn() != null && prompt != null) {
-                c.signIn().promptTo(prompt);
-                prompted.add(c.signIn());
-            }
-            return c;
-        };
+        TurnSignIn signIn = new TurnSignIn(signIns, listener, control);
         try {
-            tools = openTools(self, forTurn, relay, control);
+            tools = openTools(self, signIn.asking(credentials), relay, control);
             tools.missing().forEach((server, why) -> listener.error("The MCP server " + server + " is unavailable (" + why
                     + "); its tools are missing from this answer."));
             for (int iteration = 0; iteration < maxIterations; iteration++) {
@@ -154,7 +146,7 @@ public class Agent {
             listener.error(e.getMessage());
         } finally {
             unregister.run();
-            prompted.forEach(s -> s.releasePrompt(prompt));
+            signIn.release();
             if (tools != null) {
                 if (control.isEnded()) {
                     tools.abandon(); // calls may still be winding down on them: close rather than pool

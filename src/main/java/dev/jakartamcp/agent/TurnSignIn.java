@@ -6,10 +6,13 @@ import dev.jakartamcp.agent.oauth.SignInPrompt;
 import dev.jakartamcp.mcp.client.auth.AuthorizationException;
 
 import java.net.URI;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 /**
  * A turn's way of asking its person to sign in to an MCP server: the chat shows the authorization
@@ -23,11 +26,33 @@ final class TurnSignIn implements SignInPrompt {
     private final PendingSignIns pending;
     private final TurnListener listener;
     private final TurnControl control;
+    private final Set<ServerSignIn> asked = ConcurrentHashMap.newKeySet();
 
+    /** @param pending null outside CDI: then nobody is asked, and a server's 401 stays a failure */
     TurnSignIn(PendingSignIns pending, TurnListener listener, TurnControl control) {
         this.pending = pending;
         this.listener = listener;
         this.control = control;
+    }
+
+    /** The turn's credentials, with every server the person signs in to asking through this turn. */
+    Function<String, McpCredentials> asking(Function<String, McpCredentials> credentials) {
+        if (pending == null) {
+            return credentials;
+        }
+        return url -> {
+            McpCredentials c = credentials.apply(url);
+            if (c.signIn() != null) {
+                c.signIn().promptTo(this);
+                asked.add(c.signIn());
+            }
+            return c;
+        };
+    }
+
+    /** The turn is over: its servers no longer ask through it. */
+    void release() {
+        asked.forEach(server -> server.releasePrompt(this));
     }
 
     @Override
