@@ -132,9 +132,27 @@ async function send(text) {
       fillToolCard(card, data.isError, data.text);
     } else if (name === 'elicitation') elicit(data, 'conversations/' + conversation + '/elicitations/', (m) => addMessage('error', m));
     else if (name === 'elicitation_closed') withdraw(data, (m) => addMessage('error', m));
+    else if (name === 'sign_in') askToSignIn(data);
+    else if (name === 'sign_in_closed') signInClosed(data);
     else if (name === 'error') addMessage('error', data.message);
   });
   loadConversations();
+}
+
+// ---- an MCP server that needs the person to sign in: its provider's page opens in a new tab ----
+function askToSignIn(data) {
+  // a plain link to a new tab: no script involved, so no popup blocker stands in the way
+  const button = el('a', { class: 'sign-in-server button', href: data.url, target: '_blank', rel: 'noopener noreferrer',
+    'data-server': data.server, text: 'Sign in to ' + data.server });
+  const box = el('div', { class: 'msg sign-in', id: 'sign-in-' + data.id },
+    el('span', { text: 'The MCP server ' + data.server + ' needs you to sign in. ' }), button);
+  $('messages').append(box);
+  $('messages').scrollTop = $('messages').scrollHeight;
+}
+
+function signInClosed(data) {
+  const box = $('sign-in-' + data.id);
+  if (box) box.replaceChildren(el('span', { class: 'sign-in-outcome', text: data.outcome }));
 }
 
 // A hand-rolled SSE reader: EventSource cannot POST.

@@ -1,5 +1,6 @@
 package dev.jakartamcp.agent;
 
+import dev.jakartamcp.agent.oauth.PendingSignIns;
 import dev.jakartamcp.mcp.client.ElicitationHandler;
 import dev.jakartamcp.mcp.protocol.CallToolResult;
 import dev.jakartamcp.mcp.protocol.JsonCodec;
@@ -52,6 +53,9 @@ public class Agent {
 
     @Inject
     Elicitations elicitations;
+
+    @Inject
+    PendingSignIns signIns;
 
     @Inject
     HttpClient http;
@@ -114,8 +118,10 @@ public class Agent {
                 : elicitations.ask(conversation, listener, asked));
         Runnable unregister = control.onEnd(() -> elicitations.cancelAll(conversation));
         ToolBox tools = null;
+        // a server the person signs in to asks them through this turn, which waits for it
+        TurnSignIn signIn = new TurnSignIn(signIns, listener, control);
         try {
-            tools = openTools(self, credentials, relay, control);
+            tools = openTools(self, signIn.asking(credentials), relay, control);
             tools.missing().forEach((server, why) -> listener.error("The MCP server " + server + " is unavailable (" + why
                     + "); its tools are missing from this answer."));
             for (int iteration = 0; iteration < maxIterations; iteration++) {
@@ -140,6 +146,7 @@ public class Agent {
             listener.error(e.getMessage());
         } finally {
             unregister.run();
+            signIn.release();
             if (tools != null) {
                 if (control.isEnded()) {
                     tools.abandon(); // calls may still be winding down on them: close rather than pool
@@ -332,6 +339,20 @@ public class Agent {
         public void elicitationClosed(String id, String reason) {
             if (!control.isEnded()) {
                 events.elicitationClosed(id, reason);
+            }
+        }
+
+        @Override
+        public void signIn(String id, String server, String url) {
+            if (!control.isEnded()) {
+                events.signIn(id, server, url);
+            }
+        }
+
+        @Override
+        public void signInClosed(String id, String outcome) {
+            if (!control.isEnded()) {
+                events.signInClosed(id, outcome);
             }
         }
 

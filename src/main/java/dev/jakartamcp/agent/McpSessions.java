@@ -88,6 +88,9 @@ public class McpSessions {
     @ConfigProperty(name = "agent.mcp.protocol", defaultValue = "auto")
     String protocol = "2025-11-25";
 
+    @Inject
+    dev.jakartamcp.agent.oauth.PendingSignIns signIns;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
@@ -173,10 +176,20 @@ public class McpSessions {
             ElicitationHandler current = relay.get();
             return current == null ? ElicitationHandler.Answer.cancel() : current.elicit(question);
         }) : null;
-        McpClient client = McpClient.builder(key.url()).clientInfo("jakarta-mcp-agent", "1.0.0").httpClient(http)
+        McpClient.Builder builder = McpClient.builder(key.url()).clientInfo("jakarta-mcp-agent", "1.0.0").httpClient(http)
                 // relayed calls (a turn, the console's streamed calls) are bounded by their own deadline; plain ones by this
                 .requestTimeout(key.relays() ? Duration.ofMinutes(10) : Duration.ofMinutes(2))
-                .protocol(protocol).elicitation(handler).bearerToken(() -> credentials.get().token().get()).connect();
+                .protocol(protocol).elicitation(handler);
+        if (first.signIn() != null) {
+            // a server the person signs in to: a 401 starts OAuth, the person's tokens for it go on every request
+            builder.authorization(first.signIn().oauth());
+            // the handshake may wait for the person to sign in: give it that long (the turn's deadline still bounds it)
+            long signIn = signIns == null ? 240 : signIns.timeoutSeconds();
+            builder.initializeTimeout(Duration.ofSeconds(30 + signIn));
+        } else {
+            builder.bearerToken(() -> credentials.get().token().get());
+        }
+        McpClient client = builder.connect();
         return new Session(key, client, relay, credentials);
     }
 

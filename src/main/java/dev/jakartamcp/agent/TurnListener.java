@@ -12,4 +12,12 @@ public interface TurnListener extends QuestionListener {
     void toolResult(String server, String tool, boolean isError, String text);
 
     void error(String message);
+
+    /** An MCP server needs the person to sign in at {@code url} (in a new tab); the turn waits for it. */
+    default void signIn(String id, String server, String url) {
+    }
+
+    /** That sign-in no longer waits: {@code outcome} says why (finished, timed out, the turn ended). */
+    default void signInClosed(String id, String outcome) {
+    }
 }

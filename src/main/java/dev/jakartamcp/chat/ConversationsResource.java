@@ -41,7 +41,7 @@ import java.util.logging.Logger;
 
 /**
  * Conversations and their messages. Sending a message answers with text/event-stream: delta,
- * tool_call, tool_result, elicitation, error and done events, each with a JSON payload.
+ * tool_call, tool_result, elicitation, sign_in, sign_in_closed, error and done events, each with a JSON payload.
  */
 @Path("conversations")
 @ApplicationScoped
@@ -223,6 +223,16 @@ public class ConversationsResource {
         @Override
         public void error(String message) {
             send("error", JsonCodec.object().add("message", message).build());
+        }
+
+        @Override
+        public void signIn(String id, String server, String url) {
+            send("sign_in", JsonCodec.object().add("id", id).add("server", server).add("url", url).build());
+        }
+
+        @Override
+        public void signInClosed(String id, String outcome) {
+            send("sign_in_closed", JsonCodec.object().add("id", id).add("outcome", outcome).build());
         }
 
         void done() {

@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /** The few plain pages of sign-in: access denied, provider unreachable, a sign-in that expired. */
-final class AuthPage {
+public final class AuthPage {
 
     private AuthPage() {
     }
@@ -26,7 +26,7 @@ final class AuthPage {
         write(response, 400, "Sign-in expired", "This sign-in was not started here, was already used, or took too long.");
     }
 
-    static void write(HttpServletResponse response, int status, String title, String message) throws IOException {
+    public static void write(HttpServletResponse response, int status, String title, String message) throws IOException {
         String html = "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + escape(title)
                 + "</title><link rel=\"stylesheet\" href=\"/chat.css\"></head>\n<body class=\"auth-page\"><main><h1 id=\"auth-title\">"
                 + escape(title) + "</h1><p id=\"auth-message\">" + escape(message)

@@ -1,11 +1,15 @@
 package dev.jakartamcp.security;
 
 import dev.jakartamcp.agent.McpCredentials;
+import dev.jakartamcp.agent.McpServerList;
+import dev.jakartamcp.agent.oauth.ServerSignIns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.net.URI;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,7 +20,7 @@ import java.util.function.Function;
  * token when its audience already includes {@code auth.resource}, else with a token for the MCP
  * resource got by RFC 8693 token exchange, asking only for the scopes the person's roles allow
  * (a user-viewer gets users:read). The token goes to our /mcp and nowhere else: other configured
- * servers get none. Exchanged tokens are kept per person until shortly before they expire.
+ * servers get the person's own tokens for them, from signing in there (agent.oauth). Exchanged tokens are kept per person until shortly before they expire.
  * https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#token-passthrough
  */
 @ApplicationScoped
@@ -38,21 +42,41 @@ public class McpTokens {
     @Inject
     OidcClient oidc;
 
+    @Inject
+    McpServerList servers;
+
+    @Inject
+    ServerSignIns signIns;
+
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    /** Whom to act for on each server URL, for the person of this request. */
+    /**
+     * Whom to act for on each server URL, for the person of this request: on our own /mcp with a
+     * token for it (below); on every other configured server with the person's own OAuth client
+     * for it, which asks them to sign in when that server answers 401 (identity off: one shared
+     * "person", as everything else is then shared).
+     */
     public Function<String, McpCredentials> credentials(HttpServletRequest http) {
-        if (!settings.enabled()) {
+        SignedInPerson person = settings.enabled() ? SignedInPerson.of(http).orElse(null) : null;
+        if (settings.enabled() && person == null) {
             return url -> McpCredentials.NONE;
         }
-        SignedInPerson person = SignedInPerson.of(http).orElse(null);
-        if (person == null) {
-            return url -> McpCredentials.NONE;
-        }
-        String own = "http://localhost:" + http.getLocalPort() + http.getContextPath() + "/mcp";
-        String resource = settings.resource(http.getLocalPort());
-        McpCredentials ours = new McpCredentials(person.key(), () -> tokenFor(person, resource));
-        return url -> url.equals(own) || url.equals(resource) ? ours : McpCredentials.NONE;
+        int port = http.getLocalPort();
+        URI self = URI.create("http://localhost:" + port + http.getContextPath() + "/");
+        String own = self.resolve("mcp").toString();
+        String resource = settings.enabled() ? settings.resource(port) : own;
+        McpCredentials ours = person == null ? McpCredentials.NONE
+                : new McpCredentials(person.key(), () -> tokenFor(person, resource));
+        Map<String, String> names = new HashMap<>();
+        servers.servers(self).forEach((name, url) -> names.putIfAbsent(url, name));
+        return url -> {
+            if (url.equals(own) || url.equals(resource)) {
+                return ours;
+            }
+            String name = names.get(url);
+            return name == null ? McpCredentials.NONE
+                    : McpCredentials.signingIn(signIns.of(person == null ? null : person.key(), name, url, port));
+        };
     }
 
     String tokenFor(SignedInPerson person, String resource) {

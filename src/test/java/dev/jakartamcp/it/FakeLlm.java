@@ -110,6 +110,13 @@ final class FakeLlm implements AutoCloseable {
         } else if (question.contains("malformed")) {
             OutputStream out = sse(exchange);
             write(out, "data: {\"choices\":[{\"delta\":{\"content\":\"ok\"}}]}\n\ndata: {not json at all\n\n");
+        } else if (question.contains("read my note")) {
+            // AgentOAuthIT: the protected TypeScript server's one tool
+            if (lastTool == null) {
+                stream(exchange, toolCall(0, "call_note", "read_note", "{}"));
+            } else {
+                streamText(exchange, "The notes server said: " + lastText);
+            }
         } else if (question.contains("Arkadiy")) {
             arkadiy(exchange, lastId, lastText);
         } else if (question.matches("(?s).*delete user \\d+.*")) {

@@ -137,6 +137,9 @@ public final class OAuthClient {
             scope = String.join(" ", union);
         } else {
             Optional<StoredToken> held = store.get(now.issuer(), now.resource());
+            if (held.isPresent() && !held.get().accessToken().equals(sentToken) && !held.get().dueForRefresh(clock.instant())) {
+                return true; // a stored token not yet tried (a store that outlives this client, e.g. a database): try it first
+            }
             if (held.isPresent() && held.get().refreshToken() != null && !clientCredentials) {
                 try {
                     refresh(now, held.get());

@@ -123,6 +123,24 @@ class OAuthClientTest {
         assertEquals("tok-1", mcp.accessToken());
     }
 
+    /** A store that outlives the client (the agent's database after a restart): its token is tried before anyone is asked. */
+    @Test
+    void aStoredTokenNotYetSentIsTriedBeforeAuthorizingAgain() {
+        TokenStore kept = new InMemoryTokenStore();
+        client("/mcp", kept).challenged(401, challenge("/mcp", null), null);
+        OAuthClient restarted = client("/mcp", kept);
+        assertNull(restarted.accessToken(), "nothing is sent before the server says where its tokens come from");
+        assertTrue(restarted.challenged(401, challenge("/mcp", null), null));
+        assertEquals("tok-1", restarted.accessToken());
+        assertEquals(1, authorizeRequests.size(), "nobody was asked again");
+        assertEquals(1, tokenRequests.size());
+        // refused once sent: then it is refreshed (no new authorization either)
+        assertTrue(restarted.challenged(401, challenge("/mcp", null), "tok-1"));
+        assertEquals("tok-2", restarted.accessToken());
+        assertEquals(1, authorizeRequests.size());
+        assertEquals(List.of("refresh_token"), tokenRequests.get(1).get("grant_type"));
+    }
+
     @Test
     void resourceMetadataForAnotherResourceIsRefused() {
         OAuthClient oauth = client("/mcp", new InMemoryTokenStore());
