@@ -61,7 +61,7 @@ public class SealedTokens {
         }
     }
 
-    /** Creates the table on a new database (H2, the application's database, knows IF NOT EXISTS). */
+    /** Creates the table on a new database (H2 and PostgreSQL both know IF NOT EXISTS). */
     void createTable(@Observes @Initialized(ApplicationScoped.class) Object started) {
         try (Connection c = dataSource.getConnection(); var s = c.createStatement()) {
             s.executeUpdate("CREATE TABLE IF NOT EXISTS AGENT_OAUTH_TOKEN (id VARCHAR(64) PRIMARY KEY, owner_key VARCHAR(512) NOT NULL, "
@@ -96,19 +96,40 @@ public class SealedTokens {
 
     public void put(String person, StoredToken token) {
         String binding = binding(person, token.issuer(), token.resource());
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement u = c.prepareStatement("MERGE INTO AGENT_OAUTH_TOKEN (id, owner_key, issuer, resource, sealed, updated_at) "
-                     + "KEY (id) VALUES (?, ?, ?, ?, ?, ?)")) {
-            u.setString(1, id(binding));
-            u.setString(2, person);
-            u.setString(3, token.issuer());
-            u.setString(4, token.resource());
-            u.setString(5, cipher.seal(binding, toJson(token)));
-            u.setTimestamp(6, Timestamp.from(Instant.now()));
-            u.executeUpdate();
+        String id = id(binding);
+        String sealed = cipher.seal(binding, toJson(token));
+        Timestamp now = Timestamp.from(Instant.now());
+        // UPDATE, else INSERT, else (another request inserted it meanwhile) UPDATE: plain SQL that H2
+        // and PostgreSQL both run, where MERGE and upserts differ
+        try (Connection c = dataSource.getConnection()) {
+            if (update(c, id, sealed, now) == 0) {
+                try (PreparedStatement i = c.prepareStatement("INSERT INTO AGENT_OAUTH_TOKEN (id, owner_key, issuer, resource, sealed, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)")) {
+                    i.setString(1, id);
+                    i.setString(2, person);
+                    i.setString(3, token.issuer());
+                    i.setString(4, token.resource());
+                    i.setString(5, sealed);
+                    i.setTimestamp(6, now);
+                    i.executeUpdate();
+                } catch (SQLException duplicate) {
+                    if (update(c, id, sealed, now) == 0) {
+                        throw duplicate;
+                    }
+                }
+            }
         } catch (SQLException e) {
             // the token still works from memory for this start; it is only not kept
             LOG.log(Level.WARNING, "storing an MCP server token failed", e);
+        }
+    }
+
+    private static int update(Connection c, String id, String sealed, Timestamp now) throws SQLException {
+        try (PreparedStatement u = c.prepareStatement("UPDATE AGENT_OAUTH_TOKEN SET sealed = ?, updated_at = ? WHERE id = ?")) {
+            u.setString(1, sealed);
+            u.setTimestamp(2, now);
+            u.setString(3, id);
+            return u.executeUpdate();
         }
     }
 
