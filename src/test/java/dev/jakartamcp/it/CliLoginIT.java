@@ -17,6 +17,10 @@ import java.io.File;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -146,9 +150,17 @@ class CliLoginIT {
         assertEquals(0, call.exit, call.err);
         assertTrue(call.out.contains("Karen"), call.out);
 
+        // the stored refresh token works at Keycloak as mcp-cli's (so its refusal after logout means something)
+        String refreshToken = RawMcp.json(stored).asJsonObject().getJsonArray("tokens").getJsonObject(0).getString("refresh_token");
+        assertEquals(200, refresh(refreshToken).statusCode());
+
         Cli logout = cli("logout", mcp, "--token-file", tokens.toString());
         assertEquals(0, logout.exit, logout.err);
         assertTrue(logout.err.contains("removed the sign-in for " + mcp + " from " + Keycloak.ISSUER), logout.err);
+        assertTrue(logout.err.contains("revoked at " + Keycloak.ISSUER), logout.err);
+        HttpResponse<String> revoked = refresh(refreshToken);
+        assertEquals(400, revoked.statusCode(), "revoked at Keycloak (RFC 7009): " + revoked.body());
+        assertTrue(revoked.body().contains("invalid_grant"), revoked.body());
         assertFalse(Files.readString(tokens).contains("access_token"), "the token is gone from the file");
 
         Cli after = cli("tools", mcp, "--token-file", tokens.toString());
@@ -159,6 +171,13 @@ class CliLoginIT {
     }
 
     private record Cli(int exit, String out, String err) {
+    }
+
+    private static HttpResponse<String> refresh(String refreshToken) throws Exception {
+        String form = "grant_type=refresh_token&client_id=mcp-cli&refresh_token=" + URLEncoder.encode(refreshToken, StandardCharsets.UTF_8);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Keycloak.TOKEN_ENDPOINT))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static Process start(String... args) throws Exception {

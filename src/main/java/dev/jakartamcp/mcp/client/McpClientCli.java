@@ -16,6 +16,7 @@ import dev.jakartamcp.mcp.client.auth.LoginRequiredException;
 import dev.jakartamcp.mcp.client.auth.LoopbackRedirect;
 import dev.jakartamcp.mcp.client.auth.OAuthClient;
 import dev.jakartamcp.mcp.client.auth.StoredToken;
+import dev.jakartamcp.mcp.client.auth.TokenRevocation;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -291,15 +292,21 @@ public final class McpClientCli {
         });
     }
 
-    /** Forgets the server's tokens; they are not revoked at the provider (they run out; see the README). */
+    /**
+     * Forgets the server's tokens and revokes them at the provider where it can (RFC 7009); a
+     * provider that cannot be reached or refuses does not stop the forgetting.
+     */
     private int logout(String url) {
         FileTokenStore store = new FileTokenStore(options.tokenFile);
         List<StoredToken> removed = store.removeFor(java.net.URI.create(url));
         if (removed.isEmpty()) {
             err.println("no sign-in stored for " + url + " in " + store.file());
         }
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
         for (StoredToken t : removed) {
-            err.println("removed the sign-in for " + t.resource() + " from " + t.issuer() + " (" + store.file() + ")");
+            err.println("removed the sign-in for " + t.resource() + " from " + t.issuer() + " (" + store.file() + "); "
+                    + TokenRevocation.revoke(t, store.client(t.issuer()), http, Duration.ofSeconds(15)));
         }
         return OK;
     }

@@ -101,7 +101,14 @@ class McpClientCliLoginTest {
 
         Run logout = cli("logout", site.mcpUrl());
         assertEquals(0, logout.exit);
-        assertEquals("removed the sign-in for " + site.mcpUrl() + " from " + site.base + " (" + tokens + ")\n", logout.err);
+        assertEquals("removed the sign-in for " + site.mcpUrl() + " from " + site.base + " (" + tokens + "); revoked at " + site.base + "\n",
+                logout.err);
+        // RFC 7009, as the public client that signed in: the refresh token, then the access token
+        assertEquals(2, site.revocations.size(), site.revocations.toString());
+        assertEquals(List.of("refresh-of-s"), site.revocations.get(0).get("token"));
+        assertEquals(List.of("refresh_token"), site.revocations.get(0).get("token_type_hint"));
+        assertEquals(List.of(site.token(1)), site.revocations.get(1).get("token"));
+        assertEquals(List.of("cli"), site.revocations.get(1).get("client_id"));
         Run after = cli("tools", site.mcpUrl());
         assertEquals(McpClientCli.LOGIN_REQUIRED, after.exit, after.err);
         Run again = cli("logout", site.mcpUrl());

@@ -24,6 +24,7 @@ public final class OAuthSite implements AutoCloseable {
     public final String name;
     public final List<String> authorizationHeaders = new CopyOnWriteArrayList<>();
     public final List<Map<String, List<String>>> tokenRequests = new CopyOnWriteArrayList<>();
+    public final List<Map<String, List<String>>> revocations = new CopyOnWriteArrayList<>();
     final AtomicInteger issued = new AtomicInteger();
     /** What the resource metadata says; the AS metadata's issuer; the authorization servers it names. */
     public volatile String prmResource;
@@ -42,13 +43,15 @@ public final class OAuthSite implements AutoCloseable {
                         .build().toString()));
         http.createContext("/.well-known/oauth-authorization-server", x -> json(x, 200, JsonCodec.object()
                 .add("issuer", asIssuer).add("authorization_endpoint", base + "/authorize").add("token_endpoint", base + "/token")
+                .add("revocation_endpoint", base + "/revoke")
                 .add("response_types_supported", JsonCodec.array().add("code"))
                 .add("code_challenge_methods_supported", JsonCodec.array().add("S256"))
                 .add("token_endpoint_auth_methods_supported", JsonCodec.array().add("none"))
                 .add("authorization_response_iss_parameter_supported", true).build().toString()));
         http.createContext("/token", x -> {
             tokenRequests.add(URLUtils.parseParameters(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
-            json(x, 200, "{\"access_token\":\"" + token(issued.incrementAndGet()) + "\",\"token_type\":\"Bearer\",\"expires_in\":3600}");
+            json(x, 200, "{\"access_token\":\"" + token(issued.incrementAndGet()) + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
+                    + "\"refresh_token\":\"refresh-of-" + name + "\"}");
         });
         // a person who approves at once: back to the redirect URI with a code, the state and the issuer
         http.createContext("/authorize", x -> {
@@ -56,6 +59,11 @@ public final class OAuthSite implements AutoCloseable {
             x.getResponseHeaders().set("Location", q.get("redirect_uri").get(0) + "?" + URLUtils.serializeParameters(Map.of(
                     "code", List.of("code-1"), "state", q.get("state"), "iss", List.of(asIssuer))));
             x.sendResponseHeaders(302, -1);
+            x.close();
+        });
+        http.createContext("/revoke", x -> {
+            revocations.add(URLUtils.parseParameters(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+            x.sendResponseHeaders(200, -1);
             x.close();
         });
         http.createContext("/mcp", this::mcp);
