@@ -75,16 +75,7 @@ class McpClientCliLoginTest {
         CompletableFuture<Integer> login = CompletableFuture.supplyAsync(() -> McpClientCli.run(new String[]{"login", site.mcpUrl(),
                 "--no-browser", "--client-id", "cli", "--protocol", "2025-11-25", "--token-file", tokens.toString()},
                 new PrintStream(new ByteArrayOutputStream()), errStream));
-        URI authorize = null;
-        for (int i = 0; i < 200 && authorize == null; i++) {
-            for (String line : err.toString(StandardCharsets.UTF_8).split("\n")) {
-                if (line.startsWith(site.base + "/authorize?")) {
-                    authorize = URI.create(line.trim());
-                }
-            }
-            Thread.sleep(50);
-        }
-        assertTrue(authorize != null, "login printed the authorization URL: " + err);
+        URI authorize = awaitPrinted(err);
         assertTrue(authorize.getRawQuery().contains("redirect_uri=http%3A%2F%2F127.0.0.1%3A"), authorize.toString());
         // the browser: the authorization server redirects it to the loopback listener, which answers with a page
         HttpResponse<String> page = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
@@ -113,6 +104,37 @@ class McpClientCliLoginTest {
         assertEquals(McpClientCli.LOGIN_REQUIRED, after.exit, after.err);
         Run again = cli("logout", site.mcpUrl());
         assertEquals("no sign-in stored for " + site.mcpUrl() + " in " + tokens + "\n", again.err);
+    }
+
+    @Test
+    void aLoginWhoseRedirectNamesAnotherIssuerIsRefusedAndStoresNothing() throws Exception {
+        site.redirectIss = "https://attacker.example";
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CompletableFuture<Integer> login = CompletableFuture.supplyAsync(() -> McpClientCli.run(new String[]{"login", site.mcpUrl(),
+                "--no-browser", "--client-id", "cli", "--protocol", "2025-11-25", "--token-file", tokens.toString()},
+                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8)));
+        URI authorize = awaitPrinted(err);
+        HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build()
+                .send(HttpRequest.newBuilder(authorize).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(McpClientCli.FAILURE, login.get(30, TimeUnit.SECONDS));
+        String text = err.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("error: the authorization response comes from issuer https://attacker.example, not " + site.base
+                + ": refused"), text);
+        assertFalse(text.contains("\tat "), "no stack trace: " + text);
+        assertTrue(site.tokenRequests.isEmpty(), "the code was never exchanged");
+        assertFalse(Files.exists(tokens) && Files.readString(tokens).contains("access_token"));
+    }
+
+    private URI awaitPrinted(ByteArrayOutputStream err) throws InterruptedException {
+        for (int i = 0; i < 200; i++) {
+            for (String line : err.toString(StandardCharsets.UTF_8).split("\n")) {
+                if (line.startsWith(site.base + "/authorize?")) {
+                    return URI.create(line.trim());
+                }
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("login printed no authorization URL: " + err);
     }
 
     @Test

@@ -30,6 +30,8 @@ public final class OAuthSite implements AutoCloseable {
     public volatile String prmResource;
     public volatile String prmIssuer;
     public volatile String asIssuer;
+    /** The iss the authorization endpoint's redirect carries; null: asIssuer, as an honest server does. */
+    public volatile String redirectIss;
 
     public OAuthSite(String name) throws IOException {
         this.name = name;
@@ -57,7 +59,7 @@ public final class OAuthSite implements AutoCloseable {
         http.createContext("/authorize", x -> {
             Map<String, List<String>> q = URLUtils.parseParameters(x.getRequestURI().getRawQuery());
             x.getResponseHeaders().set("Location", q.get("redirect_uri").get(0) + "?" + URLUtils.serializeParameters(Map.of(
-                    "code", List.of("code-1"), "state", q.get("state"), "iss", List.of(asIssuer))));
+                    "code", List.of("code-1"), "state", q.get("state"), "iss", List.of(redirectIss != null ? redirectIss : asIssuer))));
             x.sendResponseHeaders(302, -1);
             x.close();
         });
