@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -80,6 +81,12 @@ class CliLoginIT {
         Cli add = cli("call", mcp, "add_user", "{\"name\":\"Cli\",\"surname\":\"Machine\",\"email\":\"cli.machine@example.org\",\"about_me\":\"Added from the command line\"}",
                 "--client-id", "mcp-test-machine", "--client-secret", "machine-secret");
         assertEquals(0, add.exit, add.err + add.out);
+
+        // the secret from the environment instead of the command line (where ps would show it)
+        Cli fromEnvironment = run(Map.of("MCP_CLIENT_SECRET", "machine-secret"), "tools", mcp, "--client-id", "mcp-test-machine",
+                "--token-file", tokens.toString());
+        assertEquals(0, fromEnvironment.exit, fromEnvironment.err);
+        assertTrue(fromEnvironment.out.contains("get_user_by_id"), fromEnvironment.out);
 
         Cli wrongSecret = cli("tools", mcp, "--client-id", "mcp-test-machine", "--client-secret", "not-the-secret");
         assertEquals(1, wrongSecret.exit);
@@ -181,14 +188,25 @@ class CliLoginIT {
     }
 
     private static Process start(String... args) throws Exception {
+        return start(Map.of(), args);
+    }
+
+    private static Process start(Map<String, String> environment, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("java", "-Djava.awt.headless=true", "-jar",
                 new File("target/mcp-client.jar").getAbsolutePath()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).start();
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().remove("MCP_CLIENT_SECRET");
+        builder.environment().putAll(environment);
+        return builder.start();
     }
 
     private static Cli cli(String... args) throws Exception {
-        Process p = start(args);
+        return run(Map.of(), args);
+    }
+
+    private static Cli run(Map<String, String> environment, String... args) throws Exception {
+        Process p = start(environment, args);
         CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(p.getErrorStream()));
         String out = read(p.getInputStream());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));

@@ -13,10 +13,6 @@ import jakarta.json.JsonValue;
 
 import dev.jakartamcp.mcp.client.auth.FileTokenStore;
 import dev.jakartamcp.mcp.client.auth.LoginRequiredException;
-import dev.jakartamcp.mcp.client.auth.LoopbackRedirect;
-import dev.jakartamcp.mcp.client.auth.OAuthClient;
-import dev.jakartamcp.mcp.client.auth.StoredToken;
-import dev.jakartamcp.mcp.client.auth.TokenRevocation;
 
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -60,16 +56,6 @@ public final class McpClientCli {
         this.options = options;
     }
 
-    /** The sign-in options: where tokens are kept, how a person or a machine signs in. */
-    static final class CliOptions {
-        Path tokenFile = FileTokenStore.defaultFile();
-        Duration loginTimeout = DEFAULT_LOGIN_TIMEOUT;
-        boolean browser = true;
-        String clientId;
-        String clientSecret;
-        String scope;
-    }
-
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
     }
@@ -91,6 +77,10 @@ public final class McpClientCli {
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return FAILURE;
+        }
+        if (options.clientSecret == null && options.clientId != null && !rest.isEmpty() && !rest.get(0).equals("login")) {
+            // a machine client's secret from the environment: kept out of the process list and the shell history
+            options.clientSecret = blankToNull(System.getenv(CliOptions.SECRET_VARIABLE));
         }
         if (options.clientSecret != null && options.clientId == null) {
             err.println("error: --client-secret needs --client-id");
@@ -117,7 +107,7 @@ public final class McpClientCli {
                       --scope "<scopes>"                 login: the scopes to ask for (default: what the server asks for)
                       --client-id <id>                   a pre-registered client: with login, a public client (PKCE, no secret)
                       --client-secret <secret>           with --client-id: a machine client; every command gets its own token
-                                                         by client_credentials, nothing is stored
+                                                         by client_credentials, nothing is stored (or set MCP_CLIENT_SECRET)
                     exit codes: 0 ok, 1 protocol or connection failure, 2 the tool answered with isError, 3 sign-in needed (run login)""");
             return FAILURE;
         }
@@ -182,17 +172,17 @@ public final class McpClientCli {
             return conformance(url, System.getenv().getOrDefault("MCP_CONFORMANCE_SCENARIO", ""));
         }
         if (command.equals("login")) {
-            return login(url);
+            return new CliSignIn(options, err, protocol).login(url);
         }
         if (command.equals("logout")) {
-            return logout(url);
+            return new CliSignIn(options, err, protocol).logout(url);
         }
         if (!java.util.Set.of("tools", "call", "resources", "read", "prompts", "prompt").contains(command)) {
             err.println("unknown command: " + command);
             return FAILURE;
         }
         McpClient.Builder builder = McpClient.builder(url).clientInfo("jakarta-mcp-cli", "1.0.0").protocol(protocol)
-                .authorization(commandOAuth(url));
+                .authorization(new CliSignIn(options, err, protocol).oauthFor(url));
         try (McpClient client = builder.connect()) {
             switch (command) {
                 case "tools" -> printList(client.listTools(), ToolDefinition::toJson, t -> t.name() + "  " + nullToEmpty(t.description()));
@@ -227,88 +217,6 @@ public final class McpClientCli {
             }
             return OK;
         }
-    }
-
-    /**
-     * OAuth for an ordinary command: a machine client gets its token by client_credentials (kept in
-     * memory only); otherwise the token file's sign-in is used and refreshed, and a server that
-     * wants a sign-in the file does not have ends the command with "run login" (no browser here).
-     */
-    private OAuthClient commandOAuth(String url) {
-        OAuthClient.Builder oauth = OAuthClient.builder(url).clientName("jakarta-mcp-cli");
-        if (options.clientSecret != null) {
-            return oauth.client(options.clientId, options.clientSecret).clientCredentials(true).build();
-        }
-        oauth.tokenStore(new FileTokenStore(options.tokenFile)).interactive(false);
-        if (options.clientId != null) {
-            oauth.client(options.clientId, null);
-        }
-        return oauth.build();
-    }
-
-    /**
-     * Signs a person in: the server's 401 leads to its authorization server, the browser shows the
-     * provider's login, the redirect comes back to a loopback listener (RFC 8252), and the tokens go
-     * to the owner-only token file for later commands.
-     * https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#authorization-code-protection
-     */
-    private int login(String url) {
-        if (options.clientSecret != null) {
-            err.println("error: login signs a person in; with --client-secret the client is a machine, which needs no login: "
-                    + "run the command itself with --client-id and --client-secret");
-            return FAILURE;
-        }
-        FileTokenStore store = new FileTokenStore(options.tokenFile);
-        try (LoopbackRedirect loopback = startLoopback()) {
-            OAuthClient.Builder builder = OAuthClient.builder(url).clientName("jakarta-mcp-cli").tokenStore(store)
-                    .authorization(loopback, loopback.redirectUri()).freshAuthorization(true).scope(options.scope);
-            if (options.clientId != null) {
-                builder.client(options.clientId, null);
-            }
-            OAuthClient oauth = builder.build();
-            try (McpClient client = McpClient.builder(url).clientInfo("jakarta-mcp-cli", "1.0.0").protocol(protocol)
-                    .authorization(oauth).connect()) {
-                if (oauth.accessToken() == null) {
-                    err.println(url + " did not ask for a sign-in: nothing to store");
-                    return OK;
-                }
-                err.println("signed in to " + url + " (" + client.serverInfo().name() + "); tokens saved in " + store.file());
-                return OK;
-            }
-        } catch (java.io.IOException e) {
-            err.println("error: cannot listen on the loopback address for the sign-in's redirect: " + e.getMessage());
-            return FAILURE;
-        }
-    }
-
-    private LoopbackRedirect startLoopback() throws java.io.IOException {
-        return LoopbackRedirect.start(options.loginTimeout, authorizationUrl -> {
-            err.println("Sign in at this address (waiting " + options.loginTimeout.toSeconds() + " s):");
-            err.println(authorizationUrl);
-            err.flush();
-            if (options.browser) {
-                BrowserOpener.open(authorizationUrl, err);
-            }
-        });
-    }
-
-    /**
-     * Forgets the server's tokens and revokes them at the provider where it can (RFC 7009); a
-     * provider that cannot be reached or refuses does not stop the forgetting.
-     */
-    private int logout(String url) {
-        FileTokenStore store = new FileTokenStore(options.tokenFile);
-        List<StoredToken> removed = store.removeFor(java.net.URI.create(url));
-        if (removed.isEmpty()) {
-            err.println("no sign-in stored for " + url + " in " + store.file());
-        }
-        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
-        for (StoredToken t : removed) {
-            err.println("removed the sign-in for " + t.resource() + " from " + t.issuer() + " (" + store.file() + "); "
-                    + TokenRevocation.revoke(t, store.client(t.issuer()), http, Duration.ofSeconds(15)));
-        }
-        return OK;
     }
 
     /**
@@ -459,6 +367,10 @@ public final class McpClientCli {
             throw new IllegalArgumentException("missing <" + name + ">");
         }
         return args.get(index);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static String nullToEmpty(String s) {
