@@ -11,7 +11,12 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
+import dev.jakartamcp.mcp.client.auth.FileTokenStore;
+import dev.jakartamcp.mcp.client.auth.LoginRequiredException;
+
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,19 +32,28 @@ public final class McpClientCli {
     static final int OK = 0;
     static final int FAILURE = 1;
     static final int TOOL_ERROR = 2;
+    /** The server wants a sign-in this client does not have: run login. */
+    static final int LOGIN_REQUIRED = 3;
     /** The conformance scenario's tool that echoes a schema the client passes back. */
     private static final String SCHEMA_ECHO = "json_schema_echo";
+    static final Duration DEFAULT_LOGIN_TIMEOUT = Duration.ofMinutes(5);
 
     private final PrintStream out;
     private final PrintStream err;
     private final boolean json;
     private final String protocol;
+    private final CliOptions options;
 
     McpClientCli(PrintStream out, PrintStream err, boolean json, String protocol) {
+        this(out, err, json, protocol, new CliOptions());
+    }
+
+    McpClientCli(PrintStream out, PrintStream err, boolean json, String protocol, CliOptions options) {
         this.out = out;
         this.err = err;
         this.json = json;
         this.protocol = protocol;
+        this.options = options;
     }
 
     public static void main(String[] args) {
@@ -49,25 +63,34 @@ public final class McpClientCli {
     static int run(String[] args, PrintStream out, PrintStream err) {
         List<String> rest = new ArrayList<>(List.of(args));
         boolean json = rest.remove("--json");
-        String protocol = "auto";
-        int p = rest.indexOf("--protocol");
-        if (p >= 0) {
-            if (p + 1 >= rest.size()) {
-                err.println("error: --protocol needs a value: auto, 2026-07-28 or 2025-11-25");
-                return FAILURE;
-            }
-            protocol = rest.remove(p + 1);
-            rest.remove(p);
-            try {
-                Protocol.parse(protocol);
-            } catch (IllegalArgumentException e) {
-                err.println("error: " + e.getMessage());
-                return FAILURE;
-            }
+        CliOptions options = new CliOptions();
+        String protocol;
+        try {
+            protocol = option(rest, "--protocol", "auto");
+            Protocol.parse(protocol);
+            options.browser = !rest.remove("--no-browser");
+            options.tokenFile = Path.of(option(rest, "--token-file", options.tokenFile.toString()));
+            options.loginTimeout = duration(option(rest, "--login-timeout", null), DEFAULT_LOGIN_TIMEOUT);
+            options.clientId = option(rest, "--client-id", null);
+            options.clientSecret = option(rest, "--client-secret", null);
+            options.scope = option(rest, "--scope", null);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return FAILURE;
+        }
+        if (options.clientSecret == null && options.clientId != null && !rest.isEmpty() && !rest.get(0).equals("login")) {
+            // a machine client's secret from the environment: kept out of the process list and the shell history
+            options.clientSecret = blankToNull(System.getenv(CliOptions.SECRET_VARIABLE));
+        }
+        if (options.clientSecret != null && options.clientId == null) {
+            err.println("error: --client-secret needs --client-id");
+            return FAILURE;
         }
         if (rest.size() < 2) {
             err.println("""
-                    usage: java -jar mcp-client.jar [--json] [--protocol auto|2026-07-28|2025-11-25] <command> <url> [args]
+                    usage: java -jar mcp-client.jar [options] <command> <url> [args]
+                      login <url>                        sign in through the browser; the tokens go to the token file
+                      logout <url>                       forget the tokens for that server
                       tools <url>                        list the tools
                       call <url> <tool> <json-args>      call a tool
                       resources <url>                    list the resources
@@ -75,13 +98,32 @@ public final class McpClientCli {
                       prompts <url>                      list the prompts
                       prompt <url> <name> <json-args>    get a prompt
                       conformance <url>                  run the conformance client scenario named by MCP_CONFORMANCE_SCENARIO
-                    --protocol: the era to speak; auto (default) tries 2026-07-28 and falls back to initialize
-                    exit codes: 0 ok, 1 protocol or connection failure, 2 the tool answered with isError""");
+                    options:
+                      --json                             print JSON
+                      --protocol auto|2026-07-28|2025-11-25   the era to speak; auto (default) tries 2026-07-28, falls back to initialize
+                      --token-file <file>                where sign-ins are kept (default $XDG_CONFIG_HOME or ~/.config/jakarta-mcp/tokens.json)
+                      --no-browser                       login: only print the authorization URL, do not open a browser
+                      --login-timeout <time>             login: how long to wait for the browser, e.g. 300, 90s, 5m (default 5m)
+                      --scope "<scopes>"                 login: the scopes to ask for (default: what the server asks for)
+                      --client-id <id>                   a pre-registered client: with login, a public client (PKCE, no secret)
+                      --client-secret <secret>           with --client-id: a machine client; every command gets its own token
+                                                         by client_credentials, nothing is stored (or set MCP_CLIENT_SECRET)
+                    exit codes: 0 ok, 1 protocol or connection failure, 2 the tool answered with isError, 3 sign-in needed (run login)""");
             return FAILURE;
         }
+        String url = rest.get(1);
         try {
-            return new McpClientCli(out, err, json, protocol).execute(rest.get(0), rest.get(1), rest.subList(2, rest.size()));
+            return new McpClientCli(out, err, json, protocol, options).execute(rest.get(0), url, rest.subList(2, rest.size()));
+        } catch (LoginRequiredException e) {
+            String login = "java -jar mcp-client.jar login " + url
+                    + (options.tokenFile.equals(FileTokenStore.defaultFile()) ? "" : " --token-file " + options.tokenFile);
+            err.println("error: " + e.getMessage() + (e.scope() == null ? ". Sign in first: " + login
+                    : ". Sign in again asking for it: " + login + " --scope \"" + e.scope() + "\""));
+            return LOGIN_REQUIRED;
         } catch (McpClientException e) {
+            err.println("error: " + e.getMessage());
+            return FAILURE;
+        } catch (UncheckedIOException | IllegalStateException e) {
             err.println("error: " + e.getMessage());
             return FAILURE;
         } catch (RuntimeException e) {
@@ -90,11 +132,58 @@ public final class McpClientCli {
         }
     }
 
+    /** Removes {@code name value} from the arguments and returns the value, or the default when absent. */
+    private static String option(List<String> args, String name, String absent) {
+        int i = args.indexOf(name);
+        if (i < 0) {
+            return absent;
+        }
+        if (i + 1 >= args.size() || args.get(i + 1).startsWith("--")) {
+            throw new IllegalArgumentException(name + " needs a value");
+        }
+        String value = args.remove(i + 1);
+        args.remove(i);
+        return value;
+    }
+
+    /** 300 (seconds), 90s, 5m, 1h; at least a second, at most a day. */
+    static Duration duration(String text, Duration absent) {
+        if (text == null) {
+            return absent;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})([smh]?)").matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not a duration: " + text + " (use e.g. 300, 90s, 5m)");
+        }
+        long n = Long.parseLong(m.group(1));
+        Duration d = switch (m.group(2)) {
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+        };
+        if (d.isZero() || d.compareTo(Duration.ofDays(1)) > 0) {
+            throw new IllegalArgumentException("a duration between 1 s and 24 h, not " + text);
+        }
+        return d;
+    }
+
     private int execute(String command, String url, List<String> args) {
         if (command.equals("conformance")) {
             return conformance(url, System.getenv().getOrDefault("MCP_CONFORMANCE_SCENARIO", ""));
         }
-        try (McpClient client = McpClient.builder(url).clientInfo("jakarta-mcp-cli", "1.0.0").protocol(protocol).connect()) {
+        if (command.equals("login")) {
+            return new CliSignIn(options, err, protocol).login(url);
+        }
+        if (command.equals("logout")) {
+            return new CliSignIn(options, err, protocol).logout(url);
+        }
+        if (!java.util.Set.of("tools", "call", "resources", "read", "prompts", "prompt").contains(command)) {
+            err.println("unknown command: " + command);
+            return FAILURE;
+        }
+        McpClient.Builder builder = McpClient.builder(url).clientInfo("jakarta-mcp-cli", "1.0.0").protocol(protocol)
+                .authorization(new CliSignIn(options, err, protocol).oauthFor(url));
+        try (McpClient client = builder.connect()) {
             switch (command) {
                 case "tools" -> printList(client.listTools(), ToolDefinition::toJson, t -> t.name() + "  " + nullToEmpty(t.description()));
                 case "resources" -> printList(client.listResources(), ResourceDefinition::toJson,
@@ -278,6 +367,10 @@ public final class McpClientCli {
             throw new IllegalArgumentException("missing <" + name + ">");
         }
         return args.get(index);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private static String nullToEmpty(String s) {

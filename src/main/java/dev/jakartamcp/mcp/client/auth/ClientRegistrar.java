@@ -14,13 +14,15 @@ import com.nimbusds.oauth2.sdk.client.ClientRegistrationResponse;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who the client is at an authorization server, in the spec's order: its Client ID Metadata Document
  * URL when the server supports those, pre-registered credentials, else RFC 7591 Dynamic Client
- * Registration. Identities are kept per issuer and never offered to another issuer.
+ * Registration. Identities are kept per issuer and never offered to another issuer; a persistent
+ * token store remembers them across runs, so a later command refreshes as the client that logged in.
  * https://modelcontextprotocol.io/specification/2025-11-25/basic/authorization#client-registration-approaches
  */
 final class ClientRegistrar {
@@ -32,10 +34,11 @@ final class ClientRegistrar {
     private final String preRegisteredId;
     private final String preRegisteredSecret;
     private final boolean privateKeyJwt;
+    private final TokenStore store;
     private final Map<String, ClientIdentity> byIssuer = new ConcurrentHashMap<>();
 
     ClientRegistrar(OAuthHttp http, URI redirectUri, String clientMetadataUrl, String clientName,
-                    String preRegisteredId, String preRegisteredSecret, boolean privateKeyJwt) {
+                    String preRegisteredId, String preRegisteredSecret, boolean privateKeyJwt, TokenStore store) {
         this.http = http;
         this.redirectUri = redirectUri;
         this.clientMetadataUrl = clientMetadataUrl;
@@ -43,6 +46,7 @@ final class ClientRegistrar {
         this.preRegisteredId = preRegisteredId;
         this.preRegisteredSecret = preRegisteredSecret;
         this.privateKeyJwt = privateKeyJwt;
+        this.store = store;
     }
 
     ClientIdentity identity(String issuer, AuthorizationServerMetadata server) {
@@ -51,7 +55,11 @@ final class ClientRegistrar {
             return known;
         }
         ClientIdentity identity;
-        if (clientMetadataUrl != null && Boolean.TRUE.equals(server.getCustomParameter("client_id_metadata_document_supported"))
+        Optional<ClientIdentity> remembered = preRegisteredId == null ? store.client(issuer) : Optional.empty();
+        if (remembered.isPresent()) {
+            // registered by an earlier run (a login): its refresh tokens only work for this same client
+            identity = remembered.get();
+        } else if (clientMetadataUrl != null && Boolean.TRUE.equals(server.getCustomParameter("client_id_metadata_document_supported"))
                 && preRegisteredId == null) {
             identity = new ClientIdentity(issuer, clientMetadataUrl, null, "none");
         } else if (preRegisteredId != null) {
@@ -64,6 +72,7 @@ final class ClientRegistrar {
                     + ": it supports neither client metadata documents nor dynamic registration, and no client id is configured");
         }
         byIssuer.put(issuer, identity);
+        store.putClient(identity);
         return identity;
     }
 

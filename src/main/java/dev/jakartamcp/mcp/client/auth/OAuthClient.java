@@ -46,6 +46,11 @@ public final class OAuthClient {
     private final URI redirectUri;
     private final boolean clientCredentials;
     private final boolean wantRefreshTokens;
+    private final boolean interactive;
+    /** The scope the person chose to ask for (the CLI's login --scope), or null: the server's. */
+    private final String chosenScope;
+    /** False while a login must authorize anew whatever the store holds; true once it has. */
+    private boolean useStored;
     private final Clock clock;
     private final MetadataDiscovery discovery;
     private final ClientRegistrar registrar;
@@ -64,12 +69,15 @@ public final class OAuthClient {
         this.redirectUri = b.redirectUri;
         this.clientCredentials = b.clientCredentials;
         this.wantRefreshTokens = b.wantRefreshTokens;
+        this.interactive = b.interactive;
+        this.chosenScope = b.scope;
+        this.useStored = !b.freshAuthorization;
         this.clock = b.clock;
         OAuthHttp http = new OAuthHttp(b.http, b.timeout);
         this.callback = b.callback != null ? b.callback : http::location;
         this.discovery = new MetadataDiscovery(http::getJson);
         this.registrar = new ClientRegistrar(http, b.redirectUri, b.clientMetadataUrl, b.clientName, b.clientId, b.clientSecret,
-                b.signingKey != null);
+                b.signingKey != null, b.store);
         this.tokens = new TokenClient(http, b.signingKey, b.signingAlgorithm, b.clock);
     }
 
@@ -136,9 +144,9 @@ public final class OAuthClient {
             union.addAll(wanted);
             scope = String.join(" ", union);
         } else {
-            Optional<StoredToken> held = store.get(now.issuer(), now.resource());
-            if (held.isPresent() && !held.get().accessToken().equals(sentToken) && !held.get().dueForRefresh(clock.instant())) {
-                return true; // a stored token not yet tried (a store that outlives this client, e.g. a database): try it first
+            Optional<StoredToken> held = useStored ? store.get(now.issuer(), now.resource()) : Optional.empty();
+            if (held.isPresent() && !held.get().accessToken().equals(sentToken)) {
+                return true; // a token from an earlier run, not tried yet: accessToken() hands it out (refreshed if due)
             }
             if (held.isPresent() && held.get().refreshToken() != null && !clientCredentials) {
                 try {
@@ -148,8 +156,10 @@ public final class OAuthClient {
                     LOG.fine(() -> "refresh after 401 failed, authorizing again: " + e.getMessage());
                 }
             }
-            store.remove(now.issuer(), now.resource());
-            scope = challenge.scope() != null ? challenge.scope()
+            if (useStored) {
+                store.remove(now.issuer(), now.resource()); // refused and not refreshable; a login keeps the old one until it succeeds
+            }
+            scope = chosenScope != null ? chosenScope : challenge.scope() != null ? challenge.scope()
                     : found.resource().scopesSupported() != null && !found.resource().scopesSupported().isEmpty()
                     ? String.join(" ", found.resource().scopesSupported()) : null;
         }
@@ -157,7 +167,12 @@ public final class OAuthClient {
         if (scope != null) {
             requested.addAll(scopes(scope));
         }
+        if (!clientCredentials && !interactive) {
+            // before any registration: a command that cannot show a browser must not leave clients behind
+            throw new LoginRequiredException(endpoint.toString(), now.issuer(), status == 403 ? scope : null);
+        }
         store.put(clientCredentials ? clientCredentials(now, scope) : authorizationCode(now, scope));
+        useStored = true;
         return true;
     }
 
@@ -264,6 +279,9 @@ public final class OAuthClient {
         private JWSAlgorithm signingAlgorithm = JWSAlgorithm.ES256;
         private boolean clientCredentials;
         private boolean wantRefreshTokens = true;
+        private boolean interactive = true;
+        private boolean freshAuthorization;
+        private String scope;
         private HttpClient http;
         private Duration timeout = Duration.ofSeconds(30);
         private Clock clock = Clock.systemUTC();
@@ -329,6 +347,30 @@ public final class OAuthClient {
         /** Ask for offline_access when the server lists it (default true). */
         public Builder refreshTokens(boolean on) {
             this.wantRefreshTokens = on;
+            return this;
+        }
+
+        /**
+         * False: never ask a person; a server that wants a person's authorization, with no usable
+         * token in the store, fails the request with {@link LoginRequiredException} (default true).
+         */
+        public Builder interactive(boolean on) {
+            this.interactive = on;
+            return this;
+        }
+
+        /** Asks for this scope on a 401 instead of the challenge's or the metadata's (a step-up still adds). */
+        public Builder scope(String scope) {
+            this.scope = scope == null || scope.isBlank() ? null : scope.trim();
+            return this;
+        }
+
+        /**
+         * True: the first challenge authorizes anew even when the store holds a token for this
+         * resource (a login replaces what was there); later ones use the new token as usual.
+         */
+        public Builder freshAuthorization(boolean on) {
+            this.freshAuthorization = on;
             return this;
         }
 

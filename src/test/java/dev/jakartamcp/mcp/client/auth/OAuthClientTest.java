@@ -33,6 +33,7 @@ class OAuthClientTest {
     final List<Map<String, List<String>>> authorizeRequests = new ArrayList<>();
     final List<Map<String, List<String>>> tokenRequests = new ArrayList<>();
     final AtomicInteger tokens = new AtomicInteger();
+    final AtomicInteger registrations = new AtomicInteger();
 
     @BeforeEach
     void start() throws IOException {
@@ -47,7 +48,10 @@ class OAuthClientTest {
                 + "\"registration_endpoint\":\"" + base + "/register\",\"response_types_supported\":[\"code\"],"
                 + "\"code_challenge_methods_supported\":[\"S256\"],\"token_endpoint_auth_methods_supported\":[\"none\"],"
                 + "\"authorization_response_iss_parameter_supported\":true}"));
-        server.createContext("/register", x -> json(x, 201, "{\"client_id\":\"c1\",\"redirect_uris\":[\"http://127.0.0.1:33418/callback\"]}"));
+        server.createContext("/register", x -> {
+            registrations.incrementAndGet();
+            json(x, 201, "{\"client_id\":\"c1\",\"redirect_uris\":[\"http://127.0.0.1:33418/callback\"]}");
+        });
         server.createContext("/token", x -> {
             tokenRequests.add(URLUtils.parseParameters(new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             int n = tokens.incrementAndGet();
@@ -186,5 +190,57 @@ class OAuthClientTest {
         OAuthClient oauth = client("/mcp", new InMemoryTokenStore());
         assertEquals(false, oauth.challenged(403, null, null));
         assertTrue(authorizeRequests.isEmpty());
+    }
+
+    OAuthClient commandLine(TokenStore store) {
+        return OAuthClient.builder(base + "/mcp").tokenStore(store).interactive(false)
+                .authorization(this::approve, URI.create("http://127.0.0.1:33418/callback")).build();
+    }
+
+    @Test
+    void withoutAPersonAMissingSignInIsLoginRequiredBeforeAnyRegistration() {
+        OAuthClient oauth = commandLine(new InMemoryTokenStore());
+        LoginRequiredException e = assertThrows(LoginRequiredException.class, () -> oauth.challenged(401, challenge("/mcp", "s1"), null));
+        assertEquals("not signed in to " + base + "/mcp (authorization server " + base + ")", e.getMessage());
+        assertNull(e.scope());
+        assertEquals(0, registrations.get(), "no client is registered for a sign-in that cannot happen");
+        assertTrue(authorizeRequests.isEmpty() && tokenRequests.isEmpty());
+    }
+
+    @Test
+    void aStoredTokenIsTriedOnceThenRefreshedThenLoginRequired() {
+        TokenStore store = new InMemoryTokenStore();
+        store.put(new StoredToken(base, base + "/mcp", "held", "r-held", null, "s1"));
+        OAuthClient oauth = commandLine(store);
+        assertNull(oauth.accessToken(), "nothing is sent before the server says who it is");
+        assertTrue(oauth.challenged(401, challenge("/mcp", "s1"), null));
+        assertEquals("held", oauth.accessToken());
+        assertTrue(tokenRequests.isEmpty());
+        // the held token is refused: its refresh token gets a new one, without a person
+        assertTrue(oauth.challenged(401, challenge("/mcp", "s1"), "held"));
+        assertEquals("tok-1", oauth.accessToken());
+        assertEquals(List.of("refresh_token"), tokenRequests.get(0).get("grant_type"));
+        // a step-up needs a person: the command says so, naming the scope
+        LoginRequiredException e = assertThrows(LoginRequiredException.class, () -> oauth.challenged(403,
+                "Bearer error=\"insufficient_scope\", scope=\"s2\", resource_metadata=\"" + base + "/.well-known/oauth-protected-resource/mcp\"",
+                "tok-1"));
+        assertEquals("s2", e.scope());
+        assertTrue(authorizeRequests.isEmpty());
+    }
+
+    @Test
+    void aLoginAuthorizesAnewEvenWithAStoredTokenAndKeepsTheOldOneUntilItSucceeds() {
+        TokenStore store = new InMemoryTokenStore();
+        store.put(new StoredToken(base, base + "/mcp", "held", "r-held", null, "s1"));
+        OAuthClient failing = OAuthClient.builder(base + "/mcp").tokenStore(store).freshAuthorization(true)
+                .authorization(url -> null, URI.create("http://127.0.0.1:33418/callback")).build();
+        assertThrows(AuthorizationException.class, () -> failing.challenged(401, challenge("/mcp", "s1"), null));
+        assertEquals("held", store.get(base, base + "/mcp").orElseThrow().accessToken(), "a failed login loses nothing");
+
+        OAuthClient login = OAuthClient.builder(base + "/mcp").tokenStore(store).freshAuthorization(true)
+                .authorization(this::approve, URI.create("http://127.0.0.1:33418/callback")).build();
+        assertTrue(login.challenged(401, challenge("/mcp", "s1"), null));
+        assertEquals(1, authorizeRequests.size());
+        assertEquals("tok-1", store.get(base, base + "/mcp").orElseThrow().accessToken());
     }
 }
