@@ -10,9 +10,9 @@
 #
 # Ports: the balancer on CLUSTER_PORT (default 18300), node i on CLUSTER_PORT+i for HTTP and
 # 18400+i for the grid. The database: DB_CLASS_NAME/DB_URL/DB_USER/DB_PASSWORD when DB_URL is set,
-# else a throw-away PostgreSQL (src/test/postgres/postgres.sh, 127.0.0.1:18432). The MRTR state key
-# is made here once and given to every node (mcp.mrtr.state-keys), so any node opens any node's
-# requestState. Needs target/jakarta-mcp.war and target/payara-micro.jar (mvn -DskipTests package),
+# else a throw-away PostgreSQL (src/test/postgres/postgres.sh, 127.0.0.1:18432). MCP_MRTR_STATE_KEYS,
+# when set, goes to every node (mcp.mrtr.state-keys); unset, each node shares its own key through the
+# grid. Needs target/jakarta-mcp.war and target/payara-micro.jar (mvn -DskipTests package),
 # and HAProxy (installed from Debian's packages when missing; needs root).
 set -euo pipefail
 
@@ -50,7 +50,7 @@ start_node() {
   rm -rf "$dir/node$i/root"
   (
     cd "$dir/node$i"
-    exec java -Djava.io.tmpdir="$dir/node$i" -Dmcp.mrtr.state-keys="$MRTR_KEYS" \
+    exec java -Djava.io.tmpdir="$dir/node$i" ${MCP_MRTR_STATE_KEYS:+-Dmcp.mrtr.state-keys="$MCP_MRTR_STATE_KEYS"} \
       -jar "$root/target/payara-micro.jar" --deploy "$root/target/jakarta-mcp.war" --contextroot / \
       --port "$port" --rootdir "$dir/node$i/root" \
       --clustermode "tcpip:$(members "$n")" --clustername jakarta-mcp-local --interfaces 127.0.0.1 \
@@ -101,7 +101,6 @@ start() {
       DB_USER=mcp DB_PASSWORD=mcp-password
     touch "$dir/own-postgres"
   fi
-  MRTR_KEYS="${MCP_MRTR_STATE_KEYS:-cluster:$(head -c 32 /dev/urandom | base64)}"
   local i
   for i in $(seq 1 "$n"); do start_node "$i" "$n" "$dir"; done
   for i in $(seq 1 "$n"); do

@@ -35,9 +35,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The first steps of scale-out, on a real local cluster (server-config/cluster.sh): two Payara Micro
  * nodes in one Hazelcast data grid over TCP on loopback, the PostgreSQL the build started, and HAProxy
  * round robin per request in front, with no stickiness. What holds today: the grid forms, every
- * request may land on either node, data written through one node is read through the other, and a
- * 2026-07-28 Multi Round-Trip delete asked on one node finishes on the other (the requestState key is
- * the cluster's). 2025-era sessions across nodes are not built yet (README, "Running a cluster").
+ * request may land on either node, data written through one node is read through the other, a
+ * 2026-07-28 Multi Round-Trip delete asked on one node finishes on the other (each node shares its
+ * requestState key through the grid), and a used state is refused on every node (the used exchanges
+ * are in the grid). 2025-era sessions across nodes are not built yet (README, "Running a cluster").
  */
 class PayaraClusterIT {
 
@@ -113,7 +114,34 @@ class PayaraClusterIT {
         assertEquals(0, count("SELECT COUNT(*) FROM app_user WHERE id = " + id), "deleted in the shared database");
     }
 
+    /** A used requestState is refused on the other node too: the used exchanges are in the grid. */
+    @Test
+    void aUsedStateIsRefusedOnEveryNode() throws Exception {
+        long id = addUser(node(1));
+        JsonObject asked = RawMcp.responseOf(deleteRound(id, null, null)).getJsonObject("result");
+        JsonObjectBuilder yes = Json.createObjectBuilder().add("elicitation-1",
+                Json.createObjectBuilder().add("action", "accept").add("content", Json.createObjectBuilder().add("confirm", true)));
+        String state = asked.getString("requestState");
+        HttpResponse<String> used = deleteRound(id, yes, state);
+        assertEquals("complete", RawMcp.responseOf(used).getJsonObject("result").getString("resultType"));
+        Set<String> refusedBy = new HashSet<>();
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> replay = deleteRaw(id, Json.createObjectBuilder().add("elicitation-1",
+                    Json.createObjectBuilder().add("action", "accept").add("content", Json.createObjectBuilder().add("confirm", true))), state);
+            String node = replay.headers().firstValue("X-Served-By").orElse("?");
+            assertEquals(400, replay.statusCode(), "replayed on " + node + ": " + replay.body());
+            refusedBy.add(node);
+        }
+        assertEquals(Set.of("node1", "node2"), refusedBy, "refused on both nodes");
+    }
+
     private HttpResponse<String> deleteRound(long id, JsonObjectBuilder responses, String state) throws Exception {
+        HttpResponse<String> r = deleteRaw(id, responses, state);
+        assertEquals(200, r.statusCode(), r.body());
+        return r;
+    }
+
+    private HttpResponse<String> deleteRaw(long id, JsonObjectBuilder responses, String state) throws Exception {
         JsonObjectBuilder params = Json.createObjectBuilder()
                 .add("_meta", Json.createObjectBuilder().add("io.modelcontextprotocol/protocolVersion", V2026)
                         .add("io.modelcontextprotocol/clientCapabilities", Json.createObjectBuilder().add("elicitation", Json.createObjectBuilder()))
@@ -121,14 +149,16 @@ class PayaraClusterIT {
                 .add("name", "delete_user").add("arguments", Json.createObjectBuilder().add("id", id));
         if (responses != null) params.add("inputResponses", responses);
         if (state != null) params.add("requestState", state);
+        return deleteRaw(params);
+    }
+
+    private HttpResponse<String> deleteRaw(JsonObjectBuilder params) throws Exception {
         String body = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", ids++).add("method", "tools/call")
                 .add("params", params).build().toString();
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(balancer("mcp"))
+        return http.send(HttpRequest.newBuilder(balancer("mcp"))
                 .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
                 .header("MCP-Protocol-Version", V2026).header("Mcp-Method", "tools/call").header("Mcp-Name", "delete_user")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return r;
     }
 
     private long addUser(URI node) throws Exception {

@@ -40,7 +40,13 @@ public class SignInCallbackServlet extends HttpServlet {
             return;
         }
         String query = request.getQueryString();
-        URI redirect = URI.create(settings.redirectUri(request.getLocalPort()) + (query == null ? "" : "?" + query));
+        URI redirect;
+        try {
+            redirect = URI.create(settings.redirectUri(request.getLocalPort()) + (query == null ? "" : "?" + query));
+        } catch (IllegalArgumentException malformed) {
+            AuthPage.write(response, 400, "Sign-in answer unreadable", "This address is not a sign-in answer the chat can read.");
+            return;
+        }
         var done = pending.complete(request.getParameter("state"), person, redirect);
         if (done.isEmpty()) {
             AuthPage.write(response, 400, "Sign-in expired",

@@ -1,6 +1,7 @@
 package dev.jakartamcp.mcp.server.control;
 
 import com.nimbusds.jose.util.Base64URL;
+import dev.jakartamcp.cluster.Grid;
 import dev.jakartamcp.mcp.protocol.JsonCodec;
 import dev.jakartamcp.mcp.protocol.JsonRpcError;
 import dev.jakartamcp.mcp.protocol.JsonRpcMessage;
@@ -54,6 +55,9 @@ public class MultiRoundTrips {
     @ConfigProperty(name = "mcp.mrtr.max-remembered", defaultValue = "100000")
     int maxRemembered;
 
+    @Inject
+    Grid grid;
+
     private final SecureRandom random = new SecureRandom();
     private RequestStateSealer sealer;
     private ConsumedStates consumed;
@@ -71,13 +75,35 @@ public class MultiRoundTrips {
         List<RequestStateSealer.Key> keys;
         if (stateKeys.isPresent() && !stateKeys.get().isBlank()) {
             keys = RequestStateSealer.parseKeys(stateKeys.get());
+        } else if (grid.clustered()) {
+            // each node seals with its own random key and publishes it in the grid, where the others find it
+            RequestStateSealer.Key mine = gridKey();
+            sealer = new RequestStateSealer(List.of(mine), Duration.ofSeconds(Math.max(1, stateTtlSeconds)), Clock.systemUTC(),
+                    kid -> grid.map(KEYS_MAP).get(kid).map(b64 -> new RequestStateSealer.Key(kid, java.util.Base64.getDecoder().decode(b64))));
+            consumed = new GridConsumedStates(grid.map(GridConsumedStates.MAP), Clock.systemUTC());
+            LOG.info("mcp.mrtr.state-keys is not set: this node seals requestState with a random key (" + mine.kid()
+                    + ") it shares through the grid, so every node opens it while the grid lives; set the keys for states that "
+                    + "outlive a restart of the whole cluster");
+            return;
         } else {
             keys = List.of(RequestStateSealer.Key.random());
             LOG.info("mcp.mrtr.state-keys is not set: requestState is sealed with a random key made at startup, "
                     + "which only this node knows and a restart forgets; a cluster needs the setting");
         }
         sealer = new RequestStateSealer(keys, Duration.ofSeconds(Math.max(1, stateTtlSeconds)), Clock.systemUTC());
-        consumed = new InMemoryConsumedStates(maxRemembered, Clock.systemUTC());
+        // in a grid, used states are remembered where every node sees them: used on one node, refused on all
+        consumed = grid.clustered() ? new GridConsumedStates(grid.map(GridConsumedStates.MAP), Clock.systemUTC())
+                : new InMemoryConsumedStates(maxRemembered, Clock.systemUTC());
+    }
+
+    static final String KEYS_MAP = "mcp.mrtr.keys";
+
+    /** This node's sealing key, published in the grid under its key id. */
+    private RequestStateSealer.Key gridKey() {
+        RequestStateSealer.Key random = RequestStateSealer.Key.random();
+        RequestStateSealer.Key mine = new RequestStateSealer.Key("grid-" + random.kid().substring("local-".length()), random.secret());
+        grid.map(KEYS_MAP).putIfAbsent(mine.kid(), java.util.Base64.getEncoder().encodeToString(mine.secret()), null);
+        return mine;
     }
 
     /** Made at startup, so the key (and the INFO line about a random one) comes before the first request. */

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -54,11 +53,19 @@ public final class RequestStateSealer {
     }
 
     private final Key sealing;
-    private final Map<String, Key> opening = new LinkedHashMap<>();
+    private final Map<String, Key> opening = new java.util.concurrent.ConcurrentHashMap<>();
     private final Clock clock;
     private final Duration ttl;
+    /** Where keys of other nodes are found (the cluster's grid); none for configured keys. */
+    private final java.util.function.Function<String, java.util.Optional<Key>> elsewhere;
 
     public RequestStateSealer(List<Key> keys, Duration ttl, Clock clock) {
+        this(keys, ttl, clock, kid -> java.util.Optional.empty());
+    }
+
+    /** With {@code elsewhere}: a state sealed under a key id this node does not hold is opened with the key found there. */
+    public RequestStateSealer(List<Key> keys, Duration ttl, Clock clock, java.util.function.Function<String, java.util.Optional<Key>> elsewhere) {
+        this.elsewhere = elsewhere;
         if (keys.isEmpty()) {
             throw new IllegalArgumentException("at least one requestState key is needed");
         }
@@ -145,6 +152,12 @@ public final class RequestStateSealer {
             JWEObject jwe = JWEObject.parse(token);
             JWEHeader header = jwe.getHeader();
             Key key = header.getKeyID() == null ? null : opening.get(header.getKeyID());
+            if (key == null && header.getKeyID() != null && header.getKeyID().length() <= 64) {
+                key = elsewhere.apply(header.getKeyID()).orElse(null);
+                if (key != null) {
+                    opening.put(key.kid(), key);
+                }
+            }
             if (key == null || !JWEAlgorithm.DIR.equals(header.getAlgorithm())
                     || !EncryptionMethod.A256GCM.equals(header.getEncryptionMethod())) {
                 throw tampered();
