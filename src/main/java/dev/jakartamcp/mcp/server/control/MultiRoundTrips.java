@@ -72,25 +72,22 @@ public class MultiRoundTrips {
 
     @PostConstruct
     void init() {
-        List<RequestStateSealer.Key> keys;
+        Duration ttl = Duration.ofSeconds(Math.max(1, stateTtlSeconds));
         if (stateKeys.isPresent() && !stateKeys.get().isBlank()) {
-            keys = RequestStateSealer.parseKeys(stateKeys.get());
+            sealer = new RequestStateSealer(RequestStateSealer.parseKeys(stateKeys.get()), ttl, Clock.systemUTC());
         } else if (grid.clustered()) {
             // each node seals with its own random key and publishes it in the grid, where the others find it
             RequestStateSealer.Key mine = gridKey();
-            sealer = new RequestStateSealer(List.of(mine), Duration.ofSeconds(Math.max(1, stateTtlSeconds)), Clock.systemUTC(),
+            sealer = new RequestStateSealer(List.of(mine), ttl, Clock.systemUTC(),
                     kid -> grid.map(KEYS_MAP).get(kid).map(b64 -> new RequestStateSealer.Key(kid, java.util.Base64.getDecoder().decode(b64))));
-            consumed = new GridConsumedStates(grid.map(GridConsumedStates.MAP), Clock.systemUTC());
             LOG.info("mcp.mrtr.state-keys is not set: this node seals requestState with a random key (" + mine.kid()
                     + ") it shares through the grid, so every node opens it while the grid lives; set the keys for states that "
                     + "outlive a restart of the whole cluster");
-            return;
         } else {
-            keys = List.of(RequestStateSealer.Key.random());
+            sealer = new RequestStateSealer(List.of(RequestStateSealer.Key.random()), ttl, Clock.systemUTC());
             LOG.info("mcp.mrtr.state-keys is not set: requestState is sealed with a random key made at startup, "
                     + "which only this node knows and a restart forgets; a cluster needs the setting");
         }
-        sealer = new RequestStateSealer(keys, Duration.ofSeconds(Math.max(1, stateTtlSeconds)), Clock.systemUTC());
         // in a grid, used states are remembered where every node sees them: used on one node, refused on all
         consumed = grid.clustered() ? new GridConsumedStates(grid.map(GridConsumedStates.MAP), Clock.systemUTC())
                 : new InMemoryConsumedStates(maxRemembered, Clock.systemUTC());
